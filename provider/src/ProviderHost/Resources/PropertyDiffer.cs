@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Otc.ProviderHost.Values;
+
+namespace Otc.ProviderHost.Resources;
+
+/// <summary>
+/// The default diff: compares old checked inputs with new checked inputs, top-level property by property,
+/// ignoring secretness and engine-internal keys. A change to a property the schema marks
+/// <c>replaceOnChanges</c> is a replace; every other change is an update in place. Changed objects
+/// (maps) are reported per key so users see exactly which entry moved.
+/// </summary>
+public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges)
+{
+    public IReadOnlySet<string> ReplaceOnChanges { get; } = replaceOnChanges;
+
+    public DiffResult Diff(DiffRequest request)
+    {
+        var oldInputs = OldInputsOf(request);
+        var detailed = ImmutableSortedDictionary.CreateBuilder<string, PropertyDiffKind>(StringComparer.Ordinal);
+        var keys = oldInputs.Keys.Union(request.NewInputs.Keys).Where(key => !IsInternal(key) && !request.IgnoreChanges.Contains(key));
+
+        foreach (var key in keys)
+        {
+            var oldValue = oldInputs.GetOrNull(key);
+            var newValue = request.NewInputs.GetOrNull(key);
+            if (!newValue.IsUnknown && oldValue.ValueEquals(newValue))
+            {
+                continue;
+            }
+
+            var replaces = ReplaceOnChanges.Contains(key);
+            if (!replaces && oldValue.TryGetObject(out var oldMap) && newValue.TryGetObject(out var newMap))
+            {
+                AddMapEntries(detailed, key, oldMap, newMap);
+                continue;
+            }
+
+            detailed[key] = KindOf(oldValue, newValue, replaces);
+        }
+
+        return new DiffResult { DetailedDiff = detailed.ToImmutable() };
+    }
+
+    /// <summary>The path syntax the engine uses: <c>a.b</c> for plain names, <c>a["b c"]</c> otherwise.</summary>
+    public static string ChildPath(string parent, string key) =>
+        PlainName().IsMatch(key) ? $"{parent}.{key}" : $"{parent}[\"{key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"]";
+
+    public static PropertyDiffKind KindOf(PropertyValue oldValue, PropertyValue newValue, bool replaces) =>
+        (oldValue.IsNull, newValue.IsNull) switch
+        {
+            (true, _) => replaces ? PropertyDiffKind.AddReplace : PropertyDiffKind.Add,
+            (_, true) => replaces ? PropertyDiffKind.DeleteReplace : PropertyDiffKind.Delete,
+            _ => replaces ? PropertyDiffKind.UpdateReplace : PropertyDiffKind.Update,
+        };
+
+    /// <summary>
+    /// Old inputs as sent by the engine. Engines before <c>old_inputs</c> existed send only the state;
+    /// then the state's values for the input keys stand in for them.
+    /// </summary>
+    private static PropertyMap OldInputsOf(DiffRequest request) =>
+        request.OldInputs.Count > 0 || request.OldState.Count == 0
+            ? request.OldInputs
+            : PropertyMap.From(request.OldState.Where(pair => request.NewInputs.ContainsKey(pair.Key)));
+
+    private static void AddMapEntries(
+        ImmutableSortedDictionary<string, PropertyDiffKind>.Builder detailed, string key, PropertyMap oldMap, PropertyMap newMap)
+    {
+        foreach (var entry in oldMap.Keys.Union(newMap.Keys))
+        {
+            var oldValue = oldMap.GetOrNull(entry);
+            var newValue = newMap.GetOrNull(entry);
+            if (newValue.IsUnknown || !oldValue.ValueEquals(newValue))
+            {
+                detailed[ChildPath(key, entry)] = KindOf(oldValue, newValue, replaces: false);
+            }
+        }
+    }
+
+    private static bool IsInternal(string key) => key.StartsWith("__", StringComparison.Ordinal);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex PlainName();
+}
