@@ -1,0 +1,33 @@
+namespace Otc.Emulator;
+
+/// <summary>
+/// A rule that makes matching requests misbehave: answer an error, wait, or drop the connection.
+/// A rule without <see cref="Status"/> and without <see cref="Drop"/> only adds latency.
+/// </summary>
+public sealed record FaultRule
+{
+    /// <summary>HTTP method to match (case-insensitive); null matches every method.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Regular expression matched against the request path; null matches every path.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>HTTP status to answer with instead of handling the request.</summary>
+    public int? Status { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public string? ErrorMsg { get; init; }
+
+    /// <summary>How many matching requests the rule applies to; null means forever.</summary>
+    public int? Times { get; init; }
+
+    /// <summary>Probability (0..1) that a matching request is faulted; null means always.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>Delay before the fault (or the normal handling) happens.</summary>
+    public int? LatencyMs { get; init; }
+
+    /// <summary>Abort the connection without any response.</summary>
+    public bool Drop { get; init; }
+}

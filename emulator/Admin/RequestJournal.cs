@@ -1,0 +1,40 @@
+namespace Otc.Emulator;
+
+/// <summary>Every non-admin request in arrival order, so tests can assert which calls a client made.</summary>
+public sealed class RequestJournal
+{
+    private readonly Lock _gate = new();
+    private readonly SortedList<long, JournalEntry> _entries = [];
+    private long _nextSequence;
+
+    /// <summary>Completed requests, ordered by arrival (a request still running is not listed yet).</summary>
+    public IReadOnlyList<JournalEntry> Entries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _entries.Values];
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+        }
+    }
+
+    /// <summary>Reserves the arrival position of a request that has just come in.</summary>
+    internal long BeginRequest() => Interlocked.Increment(ref _nextSequence);
+
+    internal void Complete(long sequence, JournalEntry entry)
+    {
+        lock (_gate)
+        {
+            _entries[sequence] = entry;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace Otc.Emulator;
+
+/// <summary>Behaviour that tests may change while the emulator runs (also via POST /__emulator/settings).</summary>
+public sealed class EmulatorSettings
+{
+    private readonly Lock _gate = new();
+    private TimeSpan _createDelay;
+    private TimeSpan _deleteDelay;
+    private bool _failCreates;
+    private int? _rateLimit;
+
+    internal EmulatorSettings(EmulatorOptions options)
+    {
+        _createDelay = options.CreateDelay;
+        _deleteDelay = options.DeleteDelay;
+        _rateLimit = options.RateLimit;
+    }
+
+    /// <summary>How long a new service or endpoint stays in <c>creating</c>.</summary>
+    public TimeSpan CreateDelay
+    {
+        get { lock (_gate) { return _createDelay; } }
+        set { lock (_gate) { _createDelay = value; } }
+    }
+
+    /// <summary>How long a deleted service or endpoint stays in <c>deleting</c> before it is gone.</summary>
+    public TimeSpan DeleteDelay
+    {
+        get { lock (_gate) { return _deleteDelay; } }
+        set { lock (_gate) { _deleteDelay = value; } }
+    }
+
+    /// <summary>When true, services created from now on end in <c>failed</c> with an <c>error[]</c> entry.</summary>
+    public bool FailCreates
+    {
+        get { lock (_gate) { return _failCreates; } }
+        set { lock (_gate) { _failCreates = value; } }
+    }
+
+    /// <summary>Requests per second and project; null means unlimited.</summary>
+    public int? RateLimit
+    {
+        get { lock (_gate) { return _rateLimit; } }
+        set { lock (_gate) { _rateLimit = value; } }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Otc.Emulator.Auth;
+using Otc.Emulator.Iam;
+
+namespace Otc.Emulator.Gateway;
+
+/// <summary>
+/// Plays the API gateway in front of VPCEP and IAM: request id, journal, injected faults, throttling,
+/// authentication and error bodies. Admin calls under <c>/__emulator/</c> pass straight through.
+/// </summary>
+internal sealed partial class GatewayMiddleware(
+    RequestDelegate next,
+    RequestJournal journal,
+    FaultInjector faults,
+    EmulatorSettings settings,
+    RateLimiter rateLimiter,
+    Authenticator authenticator)
+{
+    public const string AdminPrefix = "/__emulator";
+    private const int MaxBodyBytes = 12 * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("N");
+        context.Response.Headers["X-Request-Id"] = requestId;
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(AdminPrefix, StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        var body = await ReadBodyAsync(context);
+        var request = new RequestContext(requestId, body) { ProjectId = PathProject(path) };
+        request.Attach(context);
+        var sequence = journal.BeginRequest();
+        var status = 0;
+        try
+        {
+            status = await HandleAsync(context, request, path);
+        }
+        finally
+        {
+            journal.Complete(sequence, new JournalEntry(
+                context.Request.Method,
+                path,
+                context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
+                JournalBody(path, body),
+                status,
+                request.ProjectId ?? request.Caller?.ProjectId));
+        }
+    }
+
+    /// <summary>Returns the status answered, or 0 when the connection was dropped.</summary>
+    private async Task<int> HandleAsync(HttpContext context, RequestContext request, string path)
+    {
+        try
+        {
+            if (faults.Match(context.Request.Method, path) is { } fault)
+            {
+                if (fault.LatencyMs is > 0)
+                {
+                    await Task.Delay(fault.LatencyMs.Value, context.RequestAborted);
+                }
+
+                if (fault.Drop)
+                {
+                    context.Abort();
+                    return 0;
+                }
+
+                if (fault.Status is { } injected)
+                {
+                    throw new ApiError(injected, fault.ErrorCode ?? "EndPoint.0001", fault.ErrorMsg ?? "System error. Please retry.");
+                }
+            }
+
+            if (settings.RateLimit is > 0 and var limit
+                && !rateLimiter.TryAcquire(request.ProjectId ?? context.Request.Headers["X-Project-Id"].ToString(), limit))
+            {
+                throw new ApiError(429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit.");
+            }
+
+            if (context.GetEndpoint() is null)
+            {
+                throw new ApiError(404, "APIGW.0101", "The API does not exist or has not been published in the environment.");
+            }
+
+            if (RequiresAuthentication(context.Request.Method, path))
+            {
+                request.Caller = authenticator.Authenticate(context, request.Body, request.ProjectId);
+            }
+
+            await next(context);
+        }
+        catch (ApiError error) when (!context.Response.HasStarted)
+        {
+            await WriteErrorAsync(context, error, request.RequestId);
+        }
+        catch (KeystoneError error) when (!context.Response.HasStarted)
+        {
+            await JsonWire.WriteAsync(context, error.Status, new { error = new { code = error.Status, message = error.Message, title = error.Title } });
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"otc-emulator: internal error on {context.Request.Method} {path}: {error.GetType().Name}");
+            await WriteErrorAsync(context, new ApiError(500, "EndPoint.0001", "System error. Please retry."), request.RequestId);
+        }
+
+        return context.Response.StatusCode;
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, ApiError error, string requestId)
+    {
+        object body = error.IsGateway
+            ? new { error_code = error.Code, error_msg = error.Message, request_id = requestId }
+            : new { error_code = error.Code, error_msg = error.Message };
+        return JsonWire.WriteAsync(context, error.Status, body);
+    }
+
+    private static bool RequiresAuthentication(string method, string path) =>
+        !(method == HttpMethods.Get && path is "/" or "/v1" or "/v1/")
+        && !(method == HttpMethods.Post && path == IamRoutes.TokensPath);
+
+    private static string? PathProject(string path)
+    {
+        var match = ProjectPathPattern().Match(path);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The journal keeps bodies for assertions, but never a password.</summary>
+    private static string JournalBody(string path, byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        return path == IamRoutes.TokensPath ? PasswordPattern().Replace(text, "\"password\":\"***\"") : text;
+    }
+
+    [GeneratedRegex("^/v1/([^/]+)/.+", RegexOptions.CultureInvariant)]
+    private static partial Regex ProjectPathPattern();
+
+    [GeneratedRegex("\"password\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordPattern();
+}

@@ -1,0 +1,53 @@
+namespace Otc.Emulator;
+
+/// <summary>A started emulator and its test controls. Dispose (or <see cref="StopAsync"/>) to shut it down.</summary>
+public sealed class RunningEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SemaphoreSlim _stopOnce = new(1, 1);
+    private bool _stopped;
+
+    internal RunningEmulator(WebApplication app, Uri baseUrl, RequestJournal journal, FaultInjector faults, EmulatorSettings settings)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Journal = journal;
+        Faults = faults;
+        Settings = settings;
+    }
+
+    /// <summary>Root URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    public RequestJournal Journal { get; }
+
+    public FaultInjector Faults { get; }
+
+    public EmulatorSettings Settings { get; }
+
+    public async Task StopAsync()
+    {
+        await _stopOnce.WaitAsync();
+        try
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _stopped = true;
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        finally
+        {
+            _stopOnce.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stopOnce.Dispose();
+    }
+}

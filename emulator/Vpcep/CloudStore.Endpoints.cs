@@ -1,0 +1,134 @@
+using Otc.Emulator.Gateway;
+
+namespace Otc.Emulator.Vpcep;
+
+/// <summary>The consumer side: VPC endpoints that connect to a service, possibly of another tenant.</summary>
+internal sealed partial class CloudStore
+{
+    public EndpointView CreateEndpoint(Caller caller, string projectId, CreateEndpointBody body)
+    {
+        var serviceId = ServiceRules.Required(body.EndpointServiceId, "endpoint_service_id");
+        var vpcId = ServiceRules.Required(body.VpcId, "vpc_id");
+        var tags = TagRules.Validate(body.Tags);
+        var description = ServiceRules.Description(body.Description);
+
+        return Write(now =>
+        {
+            var service = _state.Services.Find(candidate => candidate.Id == serviceId && candidate.Status != Statuses.Deleting);
+            var shared = PublicServices.For(Region).FirstOrDefault(candidate => candidate.Id == serviceId);
+            if (service is null && shared is null)
+            {
+                throw ApiError.BadRequest("EndPoint.2003", "The endpoint service does not exist.");
+            }
+
+            if (service is not null && service.Status != Statuses.Available)
+            {
+                throw ApiError.BadRequest("EndPoint.2004", $"The endpoint service is not available for connections ({service.Status}).");
+            }
+
+            var serviceType = service?.ServiceType ?? shared!.ServiceType;
+            if (serviceType == "interface" && string.IsNullOrWhiteSpace(body.SubnetId))
+            {
+                throw ApiError.BadRequest("EndPoint.2002", "The input parameter subnet_id is empty.");
+            }
+
+            if (_state.Endpoints.Count(endpoint => endpoint.ProjectId == projectId) >= _options.EndpointQuota)
+            {
+                throw ApiError.BadRequest("Endpoint.1018", "Quota exceeded.");
+            }
+
+            if (service is not null && !IsWhitelisted(service, caller.DomainId))
+            {
+                throw ApiError.BadRequest("EndPoint.2012", "The endpoint service has no whitelist entry for your account.");
+            }
+
+            var endpoint = new EndpointRecord
+            {
+                Id = Guid.NewGuid().ToString(),
+                ProjectId = projectId,
+                DomainId = caller.DomainId,
+                ServiceId = serviceId,
+                ServiceName = service?.FullName(Region) ?? shared!.ServiceName,
+                ServiceType = serviceType,
+                VpcId = vpcId,
+                SubnetId = body.SubnetId,
+                EnableDns = body.EnableDns ?? false,
+                PortIp = body.PortIp,
+                Whitelist = body.Whitelist ?? [],
+                EnableWhitelist = body.EnableWhitelist ?? false,
+                RouteTables = body.Routetables ?? [],
+                SpecificationName = body.SpecificationName,
+                Description = description,
+                Tags = tags,
+                MarkerId = ++_state.NextMarkerId,
+                Status = Statuses.Creating,
+                TransitionAt = now + _settings.CreateDelay,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Sequence = NextSequence(),
+            };
+            _state.Endpoints.Add(endpoint);
+            return EndpointView.Of(endpoint, Region);
+        });
+    }
+
+    public EndpointView GetEndpoint(string projectId, string endpointId) =>
+        Read(_ => EndpointView.Of(FindEndpoint(projectId, endpointId), Region));
+
+    public object ListEndpoints(string projectId, IQueryCollection query)
+    {
+        var paging = ListQuery.Parse(query, 1000, "created_at", "updated_at");
+        var nameFilter = query["endpoint_service_name"].ToString();
+        var vpcFilter = query["vpc_id"].ToString();
+        var idFilter = query["id"].ToString();
+        return Read(_ =>
+        {
+            var matches = _state.Endpoints
+                .Where(endpoint => endpoint.ProjectId == projectId)
+                .Where(endpoint => FuzzyContains(endpoint.ServiceName, nameFilter))
+                .Where(endpoint => vpcFilter.Length == 0 || endpoint.VpcId == vpcFilter)
+                .Where(endpoint => idFilter.Length == 0 || endpoint.Id == idFilter)
+                .ToList();
+            var page = paging.Page(matches, endpoint => endpoint.CreatedAt, endpoint => endpoint.UpdatedAt, endpoint => endpoint.Sequence);
+            return new { endpoints = page.Select(endpoint => EndpointView.Of(endpoint, Region)).ToList(), total_count = matches.Count };
+        });
+    }
+
+    public void DeleteEndpoint(string projectId, string endpointId) =>
+        Write(now =>
+        {
+            var endpoint = FindEndpoint(projectId, endpointId);
+            if (endpoint.Status != Statuses.Deleting)
+            {
+                endpoint.Status = Statuses.Deleting;
+                endpoint.TransitionAt = now + _settings.DeleteDelay;
+                endpoint.UpdatedAt = now;
+            }
+
+            return endpoint;
+        });
+
+    public object Quotas(string projectId, string? type)
+    {
+        if (type is { Length: > 0 } && !TagRules.ResourceTypes.Contains(type, StringComparer.Ordinal))
+        {
+            throw ApiError.ParameterError("Parameter error: type must be endpoint_service or endpoint.");
+        }
+
+        return Read(_ =>
+        {
+            var resources = new List<object>();
+            if (type is null or "" or "endpoint_service")
+            {
+                resources.Add(new { type = "endpoint_service", used = _state.Services.Count(service => service.ProjectId == projectId), quota = _options.ServiceQuota });
+            }
+
+            if (type is null or "" or "endpoint")
+            {
+                resources.Add(new { type = "endpoint", used = _state.Endpoints.Count(endpoint => endpoint.ProjectId == projectId), quota = _options.EndpointQuota });
+            }
+
+            return new { quotas = new { resources } };
+        });
+    }
+}

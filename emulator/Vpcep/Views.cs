@@ -1,0 +1,131 @@
+using Otc.Emulator.Gateway;
+
+namespace Otc.Emulator.Vpcep;
+
+// Response shapes, serialized snake_case; null members are left out.
+
+internal sealed record PortView(int ClientPort, int ServerPort, string Protocol);
+
+internal sealed record TagView(string Key, string Value);
+
+internal sealed record ErrorView(string ErrorCode, string ErrorMessage);
+
+internal sealed record ServiceView(
+    string Id,
+    string PortId,
+    string? PoolId,
+    string ServiceName,
+    string ServiceType,
+    string ServerType,
+    string VpcId,
+    bool ApprovalEnabled,
+    string Status,
+    string CreatedAt,
+    string UpdatedAt,
+    string ProjectId,
+    string? DomainId,
+    IReadOnlyList<PortView> Ports,
+    string TcpProxy,
+    IReadOnlyList<TagView> Tags,
+    string? Description,
+    int? ConnectionCount,
+    IReadOnlyList<ErrorView>? Error)
+{
+    /// <summary>The detail form; list items additionally carry domain_id and connection_count.</summary>
+    public static ServiceView Of(ServiceRecord service, string region, int? connectionCount = null) => new(
+        service.Id,
+        service.PortId,
+        service.PoolId,
+        service.FullName(region),
+        service.ServiceType,
+        service.ServerType,
+        service.VpcId,
+        service.ApprovalEnabled,
+        service.Status,
+        JsonWire.Timestamp(service.CreatedAt),
+        JsonWire.Timestamp(service.UpdatedAt),
+        service.ProjectId,
+        connectionCount is null ? null : service.DomainId,
+        [.. service.Ports.Select(port => new PortView(port.ClientPort, port.ServerPort, port.Protocol))],
+        service.TcpProxy,
+        [.. service.Tags.Select(tag => new TagView(tag.Key, tag.Value))],
+        service.Description,
+        connectionCount,
+        service.Errors.Count == 0 ? null : [.. service.Errors.Select(error => new ErrorView(error.ErrorCode, error.ErrorMessage))]);
+}
+
+internal sealed record ConnectionView(
+    string Id,
+    int MarkerId,
+    string CreatedAt,
+    string UpdatedAt,
+    string DomainId,
+    string Status,
+    string Description,
+    IReadOnlyList<ErrorView>? Error)
+{
+    public static ConnectionView Of(EndpointRecord endpoint) => new(
+        endpoint.Id,
+        endpoint.MarkerId,
+        JsonWire.Timestamp(endpoint.CreatedAt),
+        JsonWire.Timestamp(endpoint.UpdatedAt),
+        endpoint.DomainId,
+        endpoint.Status,
+        endpoint.Description ?? string.Empty,
+        null);
+}
+
+internal sealed record PermissionView(string Id, string Permission, string PermissionType, string Description, string CreatedAt)
+{
+    public static PermissionView Of(PermissionEntry entry) =>
+        new(entry.Id, entry.Permission, "domainId", string.Empty, JsonWire.Timestamp(entry.CreatedAt));
+}
+
+internal sealed record EndpointView(
+    string Id,
+    string ServiceType,
+    string Status,
+    IReadOnlyList<string> ActiveStatus,
+    string EndpointServiceName,
+    int MarkerId,
+    string EndpointServiceId,
+    bool EnableDns,
+    IReadOnlyList<string>? DnsNames,
+    string? Ip,
+    string? SubnetId,
+    string VpcId,
+    string CreatedAt,
+    string UpdatedAt,
+    string ProjectId,
+    IReadOnlyList<TagView> Tags,
+    IReadOnlyList<string> Whitelist,
+    bool EnableWhitelist,
+    IReadOnlyList<string> Routetables,
+    string? SpecificationName,
+    string EnableStatus,
+    string? Description)
+{
+    public static EndpointView Of(EndpointRecord endpoint, string region) => new(
+        endpoint.Id,
+        endpoint.ServiceType,
+        endpoint.Status,
+        ["active"],
+        endpoint.ServiceName,
+        endpoint.MarkerId,
+        endpoint.ServiceId,
+        endpoint.EnableDns,
+        endpoint.EnableDns && endpoint.Ip is not null ? [$"{endpoint.Id}.vpcep.{region}.emulator.internal"] : null,
+        endpoint.Ip,
+        endpoint.SubnetId,
+        endpoint.VpcId,
+        JsonWire.Timestamp(endpoint.CreatedAt),
+        JsonWire.Timestamp(endpoint.UpdatedAt),
+        endpoint.ProjectId,
+        [.. endpoint.Tags.Select(tag => new TagView(tag.Key, tag.Value))],
+        endpoint.Whitelist,
+        endpoint.EnableWhitelist,
+        endpoint.RouteTables,
+        endpoint.SpecificationName,
+        "enable",
+        endpoint.Description);
+}
