@@ -1,0 +1,8 @@
+namespace Otc.CloudClient;
+
+internal enum AuthMode
+{
+    AccessKey,
+    Password,
+    StaticToken,
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Otc.CloudClient;
+
+/// <summary>
+/// Sends one logical call with authentication, a per-attempt timeout and bounded retries.
+/// Success (2xx) returns the read body; an error status becomes <see cref="OtcApiException"/>,
+/// unusable transport after the last attempt becomes <see cref="OtcTransportException"/>.
+/// </summary>
+internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry, Action<string>? log)
+{
+    private const string RequestIdHeader = "X-Request-Id";
+
+    public RetrySettings Retry => retry;
+
+    public async Task<OtcResponse> SendAsync(OtcRequest request, IRequestAuthenticator? authenticator, CancellationToken ct)
+    {
+        var renewedCredentials = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            TimeSpan? delay;
+            Exception failure;
+            using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                attemptCts.CancelAfter(retry.AttemptTimeout);
+                try
+                {
+                    using var message = BuildMessage(request);
+                    if (authenticator is not null)
+                    {
+                        await authenticator.ApplyAsync(message, request.Body ?? [], attemptCts.Token).ConfigureAwait(false);
+                    }
+
+                    using var response = await http.SendAsync(message, attemptCts.Token).ConfigureAwait(false);
+                    var body = await response.Content.ReadAsStringAsync(attemptCts.Token).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    Log($"{request.Method} {request.Uri.AbsolutePath} -> {status} (attempt {attempt}, {Elapsed(started)} ms)");
+                    if (status is >= 200 and < 300)
+                    {
+                        return new OtcResponse(status, body, CollectHeaders(response));
+                    }
+
+                    if (status == 401 && authenticator is not null && !renewedCredentials
+                        && await authenticator.RenewAfterUnauthorizedAsync(message, ct).ConfigureAwait(false))
+                    {
+                        // A rejected token gets one fresh attempt that does not count against the retry budget.
+                        renewedCredentials = true;
+                        attempt--;
+                        continue;
+                    }
+
+                    var error = ToApiException(request.Operation, status, body, response);
+                    if (attempt > retry.MaxRetries || !RetryClassifier.IsRetryableStatus(status, error.ErrorCode, request.Idempotent))
+                    {
+                        throw error;
+                    }
+
+                    failure = error;
+                    delay = RetryAfter(response);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    Log($"{request.Method} {request.Uri.AbsolutePath} cancelled (attempt {attempt}, {Elapsed(started)} ms)");
+                    throw;
+                }
+                catch (OperationCanceledException ex)
+                {
+                    // Our own per-attempt timeout: the server may or may not have acted on the request.
+                    Log($"{request.Method} {request.Uri.AbsolutePath} timed out (attempt {attempt}, {Elapsed(started)} ms)");
+                    failure = new TimeoutException($"{request.Operation} did not answer within {retry.AttemptTimeout}.", ex);
+                    if (attempt > retry.MaxRetries || !request.Idempotent)
+                    {
+                        throw TransportFailure(request, attempt, failure);
+                    }
+
+                    delay = null;
+                }
+                catch (HttpRequestException ex)
+                {
+                    Log($"{request.Method} {request.Uri.AbsolutePath} connection failed: {ex.HttpRequestError} (attempt {attempt}, {Elapsed(started)} ms)");
+                    failure = ex;
+                    if (attempt > retry.MaxRetries || !(request.Idempotent || RetryClassifier.NeverSent(ex)))
+                    {
+                        throw TransportFailure(request, attempt, failure);
+                    }
+
+                    delay = null;
+                }
+            }
+
+            var wait = delay ?? retry.BackoffFor(attempt);
+            Log($"{request.Method} {request.Uri.AbsolutePath} retrying in {(long)wait.TotalMilliseconds} ms after {failure.GetType().Name}");
+            await Task.Delay(wait, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static HttpRequestMessage BuildMessage(OtcRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, request.Uri);
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return message;
+    }
+
+    private static OtcApiException ToApiException(string operation, int status, string body, HttpResponseMessage response)
+    {
+        var (code, message, bodyRequestId) = ErrorBodyParser.Parse(body);
+        var requestId = response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
+        return new OtcApiException(operation, status, code, message, requestId ?? bodyRequestId);
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        TimeSpan? wait = header switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => null,
+        };
+        if (wait is null)
+        {
+            return null;
+        }
+
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : (wait > retry.MaxRetryAfter ? retry.MaxRetryAfter : wait);
+    }
+
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers)
+        {
+            headers[name] = string.Join(",", values);
+        }
+
+        return headers;
+    }
+
+    private static OtcTransportException TransportFailure(OtcRequest request, int attempts, Exception last)
+        => new(request.Operation, $"{request.Operation} failed after {attempts} attempt(s): {last.Message}", last);
+
+    private static string Elapsed(long started)
+        => Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+
+    public void Log(string line) => log?.Invoke(line);
+}

@@ -1,0 +1,45 @@
+namespace Otc.CloudClient;
+
+/// <summary>The VPCEP v1 operations. List methods return every page. Errors: <see cref="OtcApiException"/>, <see cref="OtcTransportException"/>, <see cref="OperationCanceledException"/>.</summary>
+public interface IVpcepClient : IDisposable
+{
+    /// <summary>Creates a service. After an ambiguous failure it looks for the service first and adopts it instead of posting twice.</summary>
+    Task<EndpointService> CreateServiceAsync(CreateServiceRequest request, CancellationToken ct);
+
+    Task<EndpointService> GetServiceAsync(string serviceId, CancellationToken ct);
+
+    Task<IReadOnlyList<EndpointService>> ListServicesAsync(ServiceListQuery? query, CancellationToken ct);
+
+    /// <summary>PUT with only the non-null fields of <paramref name="request"/>.</summary>
+    Task<EndpointService> UpdateServiceAsync(string serviceId, UpdateServiceRequest request, CancellationToken ct);
+
+    Task DeleteServiceAsync(string serviceId, CancellationToken ct);
+
+    /// <summary>Exactly one of <paramref name="serviceName"/> (full name) and <paramref name="serviceId"/>.</summary>
+    Task<ServiceBasicInfo> DescribeServiceAsync(string? serviceName, string? serviceId, CancellationToken ct);
+
+    Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<ServicePermission>> ListPermissionsAsync(string serviceId, CancellationToken ct);
+
+    /// <summary>Values are sent as given, e.g. <c>iam:domain::&lt;id&gt;</c> or <c>*</c>. Returns the permissions the cloud echoes.</summary>
+    Task<IReadOnlyList<string>> UpdatePermissionsAsync(string serviceId, PermissionAction action, IReadOnlyCollection<string> permissions, CancellationToken ct);
+
+    Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, CancellationToken ct);
+
+    Task<IReadOnlyList<ServiceConnection>> ActOnConnectionAsync(string serviceId, ConnectionAction action, string endpointId, CancellationToken ct);
+
+    Task UpdateTagsAsync(TaggedResourceType type, string resourceId, TagAction action, IReadOnlyCollection<ResourceTag> tags, CancellationToken ct);
+
+    /// <summary><paramref name="type"/> is <c>endpoint_service</c>, <c>endpoint</c> or null for both.</summary>
+    Task<IReadOnlyList<QuotaEntry>> GetQuotasAsync(string? type, CancellationToken ct);
+
+    /// <summary>Creates an endpoint, with the same look-before-reposting rule as <see cref="CreateServiceAsync"/>.</summary>
+    Task<VpcEndpoint> CreateEndpointAsync(CreateEndpointRequest request, CancellationToken ct);
+
+    Task<VpcEndpoint> GetEndpointAsync(string id, CancellationToken ct);
+
+    Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(CancellationToken ct);
+
+    Task DeleteEndpointAsync(string id, CancellationToken ct);
+}

@@ -1,0 +1,59 @@
+namespace Otc.CloudClient;
+
+/// <summary>
+/// Everything needed to reach VPCEP. Exactly one credential set: AK/SK (optionally with a security token),
+/// user name + password + domain, or a pre-issued token.
+/// </summary>
+public sealed class OtcClientOptions
+{
+    /// <summary>e.g. <c>eu-de</c>; also the default project name and part of the default host names.</summary>
+    public required string Region { get; init; }
+
+    public string? ProjectId { get; init; }
+
+    /// <summary>Used to look the project id up when <see cref="ProjectId"/> is absent; defaults to <see cref="Region"/>.</summary>
+    public string? ProjectName { get; init; }
+
+    /// <summary>IAM v3 base, e.g. <c>https://iam.eu-de.otc.t-systems.com/v3</c>; derived from the region when absent.</summary>
+    public string? AuthUrl { get; init; }
+
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
+
+    /// <summary>Makes <see cref="AccessKey"/>/<see cref="SecretKey"/> a temporary key pair.</summary>
+    public string? SecurityToken { get; init; }
+
+    public string? Username { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? DomainName { get; init; }
+
+    /// <summary>A pre-issued, project-scoped IAM token.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Overrides the catalog, e.g. <c>https://vpcep.eu-de.otc.t-systems.com</c> (a trailing <c>/v1/...</c> is ignored).</summary>
+    public string? VpcepEndpoint { get; init; }
+
+    /// <summary>Skips TLS certificate verification. Only for test set-ups.</summary>
+    public bool Insecure { get; init; }
+
+    /// <summary>Further attempts after the first for retryable failures.</summary>
+    public int MaxRetries { get; init; } = 5;
+
+    /// <summary>Limit for a single attempt, including reading the answer.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Receives one line per HTTP attempt and retry decision; never a secret.</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Shows which settings are present, never the secret values.</summary>
+    public override string ToString()
+        => $"OtcClientOptions {{ Region = {Region}, ProjectId = {ProjectId}, ProjectName = {ProjectName}, AuthUrl = {AuthUrl}, "
+            + $"AccessKey = {Presence(AccessKey)}, SecretKey = {Presence(SecretKey)}, SecurityToken = {Presence(SecurityToken)}, "
+            + $"Username = {Username}, Password = {Presence(Password)}, DomainName = {DomainName}, Token = {Presence(Token)}, "
+            + $"VpcepEndpoint = {VpcepEndpoint}, Insecure = {Insecure}, MaxRetries = {MaxRetries}, RequestTimeout = {RequestTimeout} }}";
+
+    private static string Presence(string? secret) => string.IsNullOrEmpty(secret) ? "<unset>" : "<set>";
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Otc.CloudClient;
+
+/// <summary>The VPCEP v1 client over <see cref="OtcTransport"/>: paths, bodies, paging and the create reconciliation.</summary>
+internal sealed partial class VpcepClient(
+    OtcTransport transport,
+    IRequestAuthenticator authenticator,
+    Uri baseUri,
+    string projectId,
+    TimeProvider clock,
+    IDisposable http) : IVpcepClient
+{
+    private const string Services = "vpc-endpoint-services";
+    private const string Endpoints = "vpc-endpoints";
+    private const int ServicePageSize = 1000;
+    private const int PermissionPageSize = 500;
+
+    private const DynamicallyAccessedMemberTypes BoundMembers =
+        DynamicallyAccessedMemberTypes.PublicConstructors
+        | DynamicallyAccessedMemberTypes.NonPublicConstructors
+        | DynamicallyAccessedMemberTypes.PublicProperties
+        | DynamicallyAccessedMemberTypes.NonPublicProperties;
+
+    public string ProjectId => projectId;
+
+    public async Task<EndpointService> GetServiceAsync(string serviceId, CancellationToken ct)
+        => await GetAsync<EndpointService>($"{Services}/{Id(serviceId)}", "GET vpc-endpoint-services/{id}", ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<EndpointService>> ListServicesAsync(ServiceListQuery? query, CancellationToken ct)
+    {
+        var filters = new List<(string, string?)>
+        {
+            ("endpoint_service_name", query?.Name),
+            ("id", query?.Id),
+            ("status", query?.Status),
+            ("sort_key", query?.SortKey),
+            ("sort_dir", query?.SortDir),
+        };
+        return await ListAllAsync<ServicePage, EndpointService>(Services, "GET vpc-endpoint-services", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<EndpointService> UpdateServiceAsync(string serviceId, UpdateServiceRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = await SendAsync(HttpMethod.Put, $"{Services}/{Id(serviceId)}", "PUT vpc-endpoint-services/{id}", WireJson.SerializeToUtf8(request), idempotent: true, ct)
+            .ConfigureAwait(false);
+        return WireJson.Deserialize<EndpointService>(response.Body, "PUT vpc-endpoint-services/{id}");
+    }
+
+    public Task DeleteServiceAsync(string serviceId, CancellationToken ct)
+        => SendAsync(HttpMethod.Delete, $"{Services}/{Id(serviceId)}", "DELETE vpc-endpoint-services/{id}", null, idempotent: true, ct);
+
+    public async Task<ServiceBasicInfo> DescribeServiceAsync(string? serviceName, string? serviceId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(serviceName) == string.IsNullOrEmpty(serviceId))
+        {
+            throw new ArgumentException("Describe needs exactly one of the full service name and the service id.");
+        }
+
+        var query = QueryString([("endpoint_service_name", serviceName), ("id", serviceId)]);
+        return await GetAsync<ServiceBasicInfo>($"{Services}/describe{query}", "GET vpc-endpoint-services/describe", ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(CancellationToken ct)
+        => await ListAllAsync<PublicServicePage, PublicService>($"{Services}/public", "GET vpc-endpoint-services/public", [], ServicePageSize, page => (page.Items, page.TotalCount), ct)
+            .ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ServicePermission>> ListPermissionsAsync(string serviceId, CancellationToken ct)
+        => await ListAllAsync<PermissionPage, ServicePermission>($"{Services}/{Id(serviceId)}/permissions", "GET vpc-endpoint-services/{id}/permissions", [], PermissionPageSize, page => (page.Items, page.TotalCount), ct)
+            .ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<string>> UpdatePermissionsAsync(string serviceId, PermissionAction action, IReadOnlyCollection<string> permissions, CancellationToken ct)
+    {
+        var body = new PermissionActionBody { Permissions = permissions, Action = action == PermissionAction.Add ? "add" : "remove" };
+        const string operation = "POST vpc-endpoint-services/{id}/permissions/action";
+        // Adding or removing a whitelist entry twice leaves the same set, so the action may be repeated.
+        var response = await SendAsync(HttpMethod.Post, $"{Services}/{Id(serviceId)}/permissions/action", operation, WireJson.SerializeToUtf8(body), idempotent: true, ct)
+            .ConfigureAwait(false);
+        return WireJson.Deserialize<PermissionActionResult>(response.Body, operation).Permissions;
+    }
+
+    public async Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, CancellationToken ct)
+        => await ListAllAsync<ConnectionPage, ServiceConnection>($"{Services}/{Id(serviceId)}/connections", "GET vpc-endpoint-services/{id}/connections", [], ServicePageSize, page => (page.Items, page.TotalCount), ct)
+            .ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ServiceConnection>> ActOnConnectionAsync(string serviceId, ConnectionAction action, string endpointId, CancellationToken ct)
+    {
+        var body = new ConnectionActionBody { Action = action == ConnectionAction.Receive ? "receive" : "reject", Endpoints = [endpointId] };
+        const string operation = "POST vpc-endpoint-services/{id}/connections/action";
+        // Accepting an accepted endpoint (or rejecting a rejected one) is a no-op, so the action may be repeated.
+        var response = await SendAsync(HttpMethod.Post, $"{Services}/{Id(serviceId)}/connections/action", operation, WireJson.SerializeToUtf8(body), idempotent: true, ct)
+            .ConfigureAwait(false);
+        return WireJson.Deserialize<ConnectionPage>(response.Body, operation).Items;
+    }
+
+    public Task UpdateTagsAsync(TaggedResourceType type, string resourceId, TagAction action, IReadOnlyCollection<ResourceTag> tags, CancellationToken ct)
+    {
+        var family = type == TaggedResourceType.EndpointService ? "endpoint_service" : "endpoint";
+        var body = new TagActionBody { Action = action == TagAction.Create ? "create" : "delete", Tags = tags };
+        // Tag create overwrites and tag delete of a missing tag is a no-op, so the action may be repeated.
+        return SendAsync(HttpMethod.Post, $"{family}/{Id(resourceId)}/tags/action", $"POST {family}/{{id}}/tags/action", WireJson.SerializeToUtf8(body), idempotent: true, ct);
+    }
+
+    public async Task<IReadOnlyList<QuotaEntry>> GetQuotasAsync(string? type, CancellationToken ct)
+        => (await GetAsync<QuotaEnvelope>("quotas" + QueryString([("type", type)]), "GET quotas", ct).ConfigureAwait(false)).Quotas.Resources;
+
+    public async Task<VpcEndpoint> GetEndpointAsync(string id, CancellationToken ct)
+        => await GetAsync<VpcEndpoint>($"{Endpoints}/{Id(id)}", "GET vpc-endpoints/{id}", ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(CancellationToken ct)
+        => await ListEndpointsAsync([], ct).ConfigureAwait(false);
+
+    public Task DeleteEndpointAsync(string id, CancellationToken ct)
+        => SendAsync(HttpMethod.Delete, $"{Endpoints}/{Id(id)}", "DELETE vpc-endpoints/{id}", null, idempotent: true, ct);
+
+    public void Dispose()
+    {
+        (authenticator as IDisposable)?.Dispose();
+        http.Dispose();
+    }
+
+    private Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(List<(string, string?)> filters, CancellationToken ct)
+        => ListAllAsync<EndpointPage, VpcEndpoint>(Endpoints, "GET vpc-endpoints", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct);
+
+    private async Task<T> GetAsync<[DynamicallyAccessedMembers(BoundMembers)] T>(string relative, string operation, CancellationToken ct)
+        where T : class
+    {
+        var response = await SendAsync(HttpMethod.Get, relative, operation, null, idempotent: true, ct).ConfigureAwait(false);
+        return WireJson.Deserialize<T>(response.Body, operation);
+    }
+
+    /// <summary>Walks <c>limit</c>/<c>offset</c> pages until <c>total_count</c> is reached or a page comes back short and empty.</summary>
+    private async Task<IReadOnlyList<TItem>> ListAllAsync<[DynamicallyAccessedMembers(BoundMembers)] TPage, TItem>(
+        string relative, string operation, List<(string, string?)> filters, int pageSize, Func<TPage, (List<TItem> Items, int Total)> unpack, CancellationToken ct)
+        where TPage : class
+    {
+        var all = new List<TItem>();
+        // A server that ignored offset would loop forever; no real listing needs this many pages.
+        const int maxPages = 10_000;
+        for (var pageNumber = 0; pageNumber < maxPages; pageNumber++)
+        {
+            var parameters = new List<(string, string?)>(filters) { ("limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+            if (all.Count > 0)
+            {
+                parameters.Add(("offset", all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            var page = unpack(await GetAsync<TPage>(relative + QueryString(parameters), operation, ct).ConfigureAwait(false));
+            all.AddRange(page.Items);
+            var more = page.Items.Count > 0 && (all.Count < page.Total || page.Items.Count >= pageSize);
+            if (!more)
+            {
+                return all;
+            }
+        }
+
+        throw new OtcTransportException(operation, $"{operation} kept returning pages past {maxPages}; giving up.");
+    }
+
+    private Task<OtcResponse> SendAsync(HttpMethod method, string relative, string operation, byte[]? body, bool idempotent, CancellationToken ct)
+    {
+        var request = new OtcRequest(method, new Uri(baseUri, relative), operation, body, idempotent)
+        {
+            Headers = new Dictionary<string, string> { ["X-Project-Id"] = projectId },
+        };
+        return transport.SendAsync(request, authenticator, ct);
+    }
+
+    private static string Id(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Uri.EscapeDataString(id);
+    }
+
+    private static string QueryString(IEnumerable<(string Name, string? Value)> parameters)
+    {
+        var present = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{AkSkSigner.Encode(p.Name)}={AkSkSigner.Encode(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+}
