@@ -1,0 +1,44 @@
+using Otc.ProviderHost.Values;
+
+namespace Otc.ProviderHost.Resources;
+
+/// <summary>
+/// A registered resource handler with its typed inputs and state erased, so the service can dispatch by
+/// token without reflection. Create one with <see cref="For{TInputs,TState}"/>.
+/// </summary>
+public abstract class ResourceBinding
+{
+    private protected ResourceBinding()
+    {
+    }
+
+    public abstract string Token { get; }
+
+    /// <summary>Binds a handler; the compiler infers the input and state types from the handler.</summary>
+    public static ResourceBinding For<TInputs, TState>(IResourceHandler<TInputs, TState> handler)
+        where TInputs : IPropertyModel<TInputs>
+        where TState : IPropertyModel<TState> =>
+        new ResourceBinding<TInputs, TState>(handler);
+
+    internal abstract Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken);
+
+    internal abstract DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer);
+
+    internal abstract PropertyMap PreviewCreate(PropertyMap inputs);
+
+    internal abstract PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs);
+
+    internal abstract Task<(string Id, PropertyMap State)> CreateAsync(CallInfo call, PropertyMap inputs, CancellationToken cancellationToken);
+
+    /// <summary>Returns null for a definite not-found.</summary>
+    internal abstract Task<(string Id, PropertyMap State, PropertyMap Inputs)?> ReadAsync(
+        CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, CancellationToken cancellationToken);
+
+    internal abstract Task<PropertyMap> UpdateAsync(
+        CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, PropertyMap newInputs, IReadOnlyList<string> ignoreChanges, CancellationToken cancellationToken);
+
+    internal abstract Task DeleteAsync(CallInfo call, string id, PropertyMap oldState, CancellationToken cancellationToken);
+
+    /// <summary>What every call carries besides its payload.</summary>
+    internal sealed record CallInfo(string Urn, string Name, string Type, Engine.IResourceLog Log, TimeSpan? Timeout);
+}

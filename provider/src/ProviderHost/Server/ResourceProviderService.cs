@@ -1,0 +1,319 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Otc.ProviderHost.Configuration;
+using Otc.ProviderHost.Engine;
+using Otc.ProviderHost.Protocol;
+using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Schema;
+using Otc.ProviderHost.Values;
+using HostCheckRequest = Otc.ProviderHost.Resources.CheckRequest;
+using HostDiffRequest = Otc.ProviderHost.Resources.DiffRequest;
+using WireCheckFailure = Otc.ProviderHost.Protocol.CheckFailure;
+using WireCheckRequest = Otc.ProviderHost.Protocol.CheckRequest;
+using WireCheckResponse = Otc.ProviderHost.Protocol.CheckResponse;
+using WireCreateRequest = Otc.ProviderHost.Protocol.CreateRequest;
+using WireDeleteRequest = Otc.ProviderHost.Protocol.DeleteRequest;
+using WireDiffRequest = Otc.ProviderHost.Protocol.DiffRequest;
+using WireReadRequest = Otc.ProviderHost.Protocol.ReadRequest;
+using WireUpdateRequest = Otc.ProviderHost.Protocol.UpdateRequest;
+
+namespace Otc.ProviderHost.Server;
+
+/// <summary>
+/// The <c>pulumirpc.ResourceProvider</c> gRPC service: decodes requests, dispatches by type token, applies
+/// the host-wide rules (preview, secrets, timeouts, errors) and encodes answers. RPCs a CRUD provider does
+/// not need (Construct, Call, Parameterize, GetMapping(s), List) stay UNIMPLEMENTED via the base class.
+/// </summary>
+public sealed class ResourceProviderService : ResourceProvider.ResourceProviderBase, IDisposable
+{
+    private readonly ProviderDefinition _definition;
+    private readonly PackageSchema _schema;
+    private readonly ResourceDispatcher _dispatcher;
+    private readonly EngineConnection _engine;
+    private readonly CancellationTokenSource _cancellation = new();
+
+    public ResourceProviderService(ProviderDefinition definition, EngineConnection engine)
+    {
+        _definition = definition;
+        _engine = engine;
+        _schema = new PackageSchema(definition.SchemaJson);
+        _dispatcher = new ResourceDispatcher(definition.Resources, definition.Functions);
+    }
+
+    /// <summary>Cancelled by the Cancel RPC; linked into every call.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
+    {
+        _engine.Connect(request.EngineAddress);
+        return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true, AcceptOutputs = false });
+    }
+
+    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+        Task.FromResult(new PluginInfo { Version = _definition.Version });
+
+    public override Task<Empty> Attach(PluginAttach request, ServerCallContext context)
+    {
+        _engine.Connect(request.Address);
+        return Task.FromResult(new Empty());
+    }
+
+    public override Task<Empty> Cancel(Empty request, ServerCallContext context)
+    {
+        _cancellation.Cancel();
+        return Task.FromResult(new Empty());
+    }
+
+    public override Task<GetSchemaResponse> GetSchema(GetSchemaRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetSchemaResponse { Schema = _schema.Text });
+
+    public override Task<WireCheckResponse> CheckConfig(WireCheckRequest request, ServerCallContext context) => Guard(context, _ =>
+    {
+        var (olds, _) = ConfigDecoder.Decode(PropertyCodec.Decode(request.Olds), _schema);
+        var (news, failures) = ConfigDecoder.Decode(PropertyCodec.Decode(request.News), _schema);
+        if (failures.Count > 0)
+        {
+            return Task.FromResult(CheckResponseOf(new CheckResult(news, failures)));
+        }
+
+        var result = _definition.Configuration?.CheckConfig(olds, news) ?? new CheckResult(news, []);
+        var inputs = KeepVersion(result.Inputs, news);
+        inputs = PropertyMap.From(inputs.Select(pair => _schema.SecretConfigVariables.Contains(pair.Key)
+            ? KeyValuePair.Create(pair.Key, pair.Value.WithSecret())
+            : pair));
+        return Task.FromResult(CheckResponseOf(result with { Inputs = inputs }));
+    });
+
+    public override Task<DiffResponse> DiffConfig(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
+    {
+        var diffRequest = new HostDiffRequest
+        {
+            Urn = request.Urn,
+            Name = request.Name,
+            Type = request.Type,
+            Log = _engine.ForResource(request.Urn),
+            Id = request.Id,
+            OldState = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.Olds), _schema).Config),
+            OldInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.OldInputs), _schema).Config),
+            NewInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.News), _schema).Config),
+            IgnoreChanges = [.. request.IgnoreChanges],
+        };
+        var differ = new PropertyDiffer(new HashSet<string>(StringComparer.Ordinal));
+        return Task.FromResult(DiffResponseOf(differ.Diff(diffRequest)));
+    });
+
+    public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var raw = request.Args is not null
+            ? PropertyCodec.Decode(request.Args)
+            : ConfigDecoder.FromVariables(request.Variables, _definition.PackageName);
+        var (config, failures) = ConfigDecoder.Decode(raw, _schema);
+        if (failures.Count > 0)
+        {
+            throw new RpcException(new Status(
+                StatusCode.InvalidArgument,
+                "invalid provider configuration: " + string.Join("; ", failures.Select(f => $"{f.Property}: {f.Reason}"))));
+        }
+
+        if (_definition.Configuration is { } configuration)
+        {
+            await configuration.ConfigureAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = true, AcceptOutputs = false };
+    });
+
+    public override Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var function = _dispatcher.Function(request.Tok);
+        var result = await function.InvokeAsync(PropertyCodec.Decode(request.Args), cancellationToken).ConfigureAwait(false);
+        var response = new InvokeResponse { Return = PropertyCodec.Encode(result.Return) };
+        response.Failures.AddRange(result.Failures.Select(ToWire));
+        return response;
+    });
+
+    public override Task<WireCheckResponse> Check(WireCheckRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
+        var binding = _dispatcher.Resource(type);
+        var checkRequest = new HostCheckRequest
+        {
+            Urn = request.Urn,
+            Name = name,
+            Type = type,
+            Log = _engine.ForResource(request.Urn),
+            OldInputs = PropertyCodec.Decode(request.Olds),
+            NewInputs = PropertyCodec.Decode(request.News),
+            RandomSeed = [.. request.RandomSeed.Span],
+        };
+        var result = await binding.CheckAsync(checkRequest, cancellationToken).ConfigureAwait(false);
+        return CheckResponseOf(result);
+    });
+
+    public override Task<DiffResponse> Diff(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
+    {
+        var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
+        var binding = _dispatcher.Resource(type);
+        var diffRequest = new HostDiffRequest
+        {
+            Urn = request.Urn,
+            Name = name,
+            Type = type,
+            Log = _engine.ForResource(request.Urn),
+            Id = request.Id,
+            OldState = PropertyCodec.Decode(request.Olds),
+            OldInputs = PropertyCodec.Decode(request.OldInputs),
+            NewInputs = PropertyCodec.Decode(request.News),
+            IgnoreChanges = [.. request.IgnoreChanges],
+        };
+        var differ = new PropertyDiffer(_schema.ReplaceOnChanges(type));
+        return Task.FromResult(DiffResponseOf(binding.Diff(diffRequest, differ)));
+    });
+
+    public override Task<CreateResponse> Create(WireCreateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
+        var binding = _dispatcher.Resource(type);
+        var inputs = PropertyCodec.Decode(request.Properties);
+        var secrets = _schema.SecretProperties(type);
+        if (request.Preview)
+        {
+            var preview = SecretPropagation.Apply(binding.PreviewCreate(inputs), [inputs], secrets);
+            return new CreateResponse { Properties = PropertyCodec.Encode(preview) };
+        }
+
+        var call = CallOf(request.Urn, name, type, request.Timeout);
+        var (id, state) = await SecureInitFailure(() => binding.CreateAsync(call, inputs, cancellationToken), [inputs], secrets).ConfigureAwait(false);
+        return new CreateResponse { Id = id, Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [inputs], secrets)) };
+    });
+
+    public override Task<ReadResponse> Read(WireReadRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
+        var binding = _dispatcher.Resource(type);
+        var oldState = PropertyCodec.Decode(request.Properties);
+        var oldInputs = PropertyCodec.Decode(request.Inputs);
+        var secrets = _schema.SecretProperties(type);
+        var call = CallOf(request.Urn, name, type, request.Timeout);
+        var found = await SecureInitFailure(() => binding.ReadAsync(call, request.Id, oldState, oldInputs, cancellationToken), [oldInputs, oldState], secrets)
+            .ConfigureAwait(false);
+        if (found is not { } live)
+        {
+            // An empty id tells the engine the resource is gone; handlers return NotFound only when that is certain.
+            return new ReadResponse { Id = string.Empty };
+        }
+
+        return new ReadResponse
+        {
+            Id = live.Id,
+            Properties = PropertyCodec.Encode(SecretPropagation.Apply(live.State, [oldInputs, oldState], secrets)),
+            Inputs = PropertyCodec.Encode(SecretPropagation.Apply(live.Inputs, [oldInputs, oldState], secrets)),
+        };
+    });
+
+    public override Task<UpdateResponse> Update(WireUpdateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
+        var binding = _dispatcher.Resource(type);
+        var oldState = PropertyCodec.Decode(request.Olds);
+        var oldInputs = PropertyCodec.Decode(request.OldInputs);
+        var newInputs = PropertyCodec.Decode(request.News);
+        var secrets = _schema.SecretProperties(type);
+        if (request.Preview)
+        {
+            var preview = SecretPropagation.Apply(binding.PreviewUpdate(oldState, newInputs), [newInputs, oldState], secrets);
+            return new UpdateResponse { Properties = PropertyCodec.Encode(preview) };
+        }
+
+        var call = CallOf(request.Urn, name, type, request.Timeout);
+        var state = await SecureInitFailure(
+            () => binding.UpdateAsync(call, request.Id, oldState, oldInputs, newInputs, request.IgnoreChanges, cancellationToken),
+            [newInputs],
+            secrets).ConfigureAwait(false);
+        return new UpdateResponse { Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [newInputs], secrets)) };
+    });
+
+    public override Task<Empty> Delete(WireDeleteRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    {
+        var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
+        var binding = _dispatcher.Resource(type);
+        var call = CallOf(request.Urn, name, type, request.Timeout);
+        await binding.DeleteAsync(call, request.Id, PropertyCodec.Decode(request.Properties), cancellationToken).ConfigureAwait(false);
+        return new Empty();
+    });
+
+    public void Dispose() => _cancellation.Dispose();
+
+    /// <summary>Runs a call with the Cancel-linked token and turns every exception into a meaningful status.</summary>
+    private async Task<T> Guard<T>(ServerCallContext context, Func<CancellationToken, Task<T>> call)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, context.CancellationToken);
+        try
+        {
+            return await call(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            throw ErrorMapper.ToRpcException(exception, _definition.ExceptionTranslator);
+        }
+    }
+
+    /// <summary>Outputs inside a partial-failure detail obey the same secret rules as a successful answer.</summary>
+    private static async Task<T> SecureInitFailure<T>(Func<Task<T>> call, IReadOnlyList<PropertyMap> secretSources, IReadOnlySet<string> secrets)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (ResourceInitFailedException exception)
+        {
+            throw new ResourceInitFailedException(exception.Id, SecretPropagation.Apply(exception.State, secretSources, secrets), exception.Reasons, exception)
+            {
+                Inputs = exception.Inputs is null ? null : SecretPropagation.Apply(exception.Inputs, secretSources, secrets),
+                RefreshBeforeUpdate = exception.RefreshBeforeUpdate,
+            };
+        }
+    }
+
+    private ResourceBinding.CallInfo CallOf(string urn, string name, string type, double timeoutSeconds) =>
+        new(urn, name, type, _engine.ForResource(urn), timeoutSeconds > 0 ? TimeSpan.FromSeconds(timeoutSeconds) : null);
+
+    private static (string Name, string Type) NameAndType(string urn, string name, string type) =>
+        (string.IsNullOrEmpty(name) ? UrnParts.NameOf(urn) : name, string.IsNullOrEmpty(type) ? UrnParts.TypeOf(urn) : type);
+
+    /// <summary>The engine restores a dropped <c>version</c> and rejects a changed one: hand back exactly what it sent.</summary>
+    private static PropertyMap KeepVersion(PropertyMap result, PropertyMap sent) =>
+        sent.TryGetValue(ConfigDecoder.VersionKey, out var version) ? result.With(ConfigDecoder.VersionKey, version) : result.Without(ConfigDecoder.VersionKey);
+
+    private static PropertyMap WithoutVersion(PropertyMap config) => config.Without(ConfigDecoder.VersionKey);
+
+    private static WireCheckResponse CheckResponseOf(CheckResult result)
+    {
+        var response = new WireCheckResponse { Inputs = PropertyCodec.Encode(result.Inputs) };
+        response.Failures.AddRange(result.Failures.Select(ToWire));
+        return response;
+    }
+
+    private static WireCheckFailure ToWire(Resources.CheckFailure failure) => new() { Property = failure.Property, Reason = failure.Reason };
+
+    private static DiffResponse DiffResponseOf(DiffResult result)
+    {
+        var response = new DiffResponse
+        {
+            Changes = result.HasChanges ? DiffResponse.Types.DiffChanges.DiffSome : DiffResponse.Types.DiffChanges.DiffNone,
+            HasDetailedDiff = true,
+            DeleteBeforeReplace = result.DeleteBeforeReplace,
+        };
+        foreach (var (path, kind) in result.DetailedDiff)
+        {
+            response.DetailedDiff[path] = new PropertyDiff { Kind = (PropertyDiff.Types.Kind)(int)kind, InputDiff = true };
+        }
+
+        response.Diffs.AddRange(result.DetailedDiff.Keys.Select(PropertyPaths.TopLevelKey).Distinct(StringComparer.Ordinal));
+        response.Replaces.AddRange(result.DetailedDiff
+            .Where(pair => pair.Value is PropertyDiffKind.AddReplace or PropertyDiffKind.DeleteReplace or PropertyDiffKind.UpdateReplace)
+            .Select(pair => PropertyPaths.TopLevelKey(pair.Key))
+            .Distinct(StringComparer.Ordinal));
+        return response;
+    }
+}
