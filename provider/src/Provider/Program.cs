@@ -1,0 +1,31 @@
+using System.Reflection;
+using Otc.Provider.Cloud;
+using Otc.Provider.Configuration;
+using Otc.Provider.Resources.VpcEndpointService;
+using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Server;
+
+// The only place that wires the protocol host, the resources and the cloud client together.
+var clients = new OtcClientProvider();
+var definition = new ProviderDefinition
+{
+    PackageName = "otc",
+    Version = ProviderVersion(),
+    SchemaJson = EmbeddedSchema(),
+    Configuration = new OtcProviderConfiguration(clients),
+    Resources = [ResourceBinding.For(new VpcEndpointServiceHandler(clients))],
+    ExceptionTranslator = new OtcExceptionTranslator(),
+};
+
+return await ProviderServer.RunAsync(args, definition);
+
+static string ProviderVersion() =>
+    typeof(VpcEndpointServiceHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+static string EmbeddedSchema()
+{
+    using var stream = typeof(VpcEndpointServiceHandler).Assembly.GetManifestResourceStream("schema.json")
+        ?? throw new InvalidOperationException("schema.json is not embedded in the provider binary");
+    using var reader = new StreamReader(stream);
+    return reader.ReadToEnd();
+}
