@@ -22,7 +22,7 @@ namespace Pulumi.Otc
         public Output<string?> AccessKey { get; private set; } = null!;
 
         /// <summary>
-        /// The IAM (Keystone v3) endpoint used for password and token authentication, for example `https://iam.eu-de.otc.t-systems.com/v3`.
+        /// The IAM (Keystone v3) endpoint, for example `https://iam.eu-de.otc.t-systems.com/v3`. Derived from the region when not set.
         /// </summary>
         [Output("authUrl")]
         public Output<string?> AuthUrl { get; private set; } = null!;
@@ -40,13 +40,13 @@ namespace Pulumi.Otc
         public Output<string?> Password { get; private set; } = null!;
 
         /// <summary>
-        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Either `projectId` or `projectName` is needed.
+        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set.
         /// </summary>
         [Output("projectId")]
         public Output<string?> ProjectId { get; private set; } = null!;
 
         /// <summary>
-        /// The name of the OTC project that owns the resources, for example `eu-de_myproject`. Used when `projectId` is not set.
+        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project).
         /// </summary>
         [Output("projectName")]
         public Output<string?> ProjectName { get; private set; } = null!;
@@ -82,7 +82,7 @@ namespace Pulumi.Otc
         public Output<string?> Username { get; private set; } = null!;
 
         /// <summary>
-        /// Overrides the VPCEP API base URL (default `https://vpcep.{region}.otc.t-systems.com`). Use it for a local emulator, for example `http://127.0.0.1:8443`.
+        /// Overrides the VPCEP API base URL that otherwise comes from the IAM service catalog. Use it for a local emulator, for example `http://127.0.0.1:8787`.
         /// </summary>
         [Output("vpcepEndpoint")]
         public Output<string?> VpcepEndpoint { get; private set; } = null!;
@@ -129,7 +129,7 @@ namespace Pulumi.Otc
         public Input<string>? AccessKey { get; set; }
 
         /// <summary>
-        /// The IAM (Keystone v3) endpoint used for password and token authentication, for example `https://iam.eu-de.otc.t-systems.com/v3`.
+        /// The IAM (Keystone v3) endpoint, for example `https://iam.eu-de.otc.t-systems.com/v3`. Derived from the region when not set.
         /// </summary>
         [Input("authUrl")]
         public Input<string>? AuthUrl { get; set; }
@@ -147,7 +147,7 @@ namespace Pulumi.Otc
         public Input<bool>? Insecure { get; set; }
 
         /// <summary>
-        /// How many times a request is retried after a throttling (429) or transient server error before the operation fails.
+        /// How many further attempts a retryable failure (throttling, transient server errors) gets before the operation fails. Defaults to 5.
         /// </summary>
         [Input("maxRetries", json: true)]
         public Input<int>? MaxRetries { get; set; }
@@ -169,13 +169,13 @@ namespace Pulumi.Otc
         }
 
         /// <summary>
-        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Either `projectId` or `projectName` is needed.
+        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set.
         /// </summary>
         [Input("projectId")]
         public Input<string>? ProjectId { get; set; }
 
         /// <summary>
-        /// The name of the OTC project that owns the resources, for example `eu-de_myproject`. Used when `projectId` is not set.
+        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project).
         /// </summary>
         [Input("projectName")]
         public Input<string>? ProjectName { get; set; }
@@ -241,7 +241,7 @@ namespace Pulumi.Otc
         public Input<string>? Username { get; set; }
 
         /// <summary>
-        /// Overrides the VPCEP API base URL (default `https://vpcep.{region}.otc.t-systems.com`). Use it for a local emulator, for example `http://127.0.0.1:8443`.
+        /// Overrides the VPCEP API base URL that otherwise comes from the IAM service catalog. Use it for a local emulator, for example `http://127.0.0.1:8787`.
         /// </summary>
         [Input("vpcepEndpoint")]
         public Input<string>? VpcepEndpoint { get; set; }

@@ -44,7 +44,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _authUrl = new __Value<string?>(() => __config.Get("authUrl") ?? Utilities.GetEnv("OS_AUTH_URL"));
         /// <summary>
-        /// The IAM (Keystone v3) endpoint used for password and token authentication, for example `https://iam.eu-de.otc.t-systems.com/v3`.
+        /// The IAM (Keystone v3) endpoint, for example `https://iam.eu-de.otc.t-systems.com/v3`. Derived from the region when not set.
         /// </summary>
         public static string? AuthUrl
         {
@@ -74,7 +74,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<int?> _maxRetries = new __Value<int?>(() => __config.GetInt32("maxRetries") ?? Utilities.GetEnvInt32("OTC_MAX_RETRIES"));
         /// <summary>
-        /// How many times a request is retried after a throttling (429) or transient server error before the operation fails.
+        /// How many further attempts a retryable failure (throttling, transient server errors) gets before the operation fails. Defaults to 5.
         /// </summary>
         public static int? MaxRetries
         {
@@ -94,7 +94,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _projectId = new __Value<string?>(() => __config.Get("projectId") ?? Utilities.GetEnv("OS_PROJECT_ID"));
         /// <summary>
-        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Either `projectId` or `projectName` is needed.
+        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set.
         /// </summary>
         public static string? ProjectId
         {
@@ -104,7 +104,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _projectName = new __Value<string?>(() => __config.Get("projectName") ?? Utilities.GetEnv("OS_PROJECT_NAME"));
         /// <summary>
-        /// The name of the OTC project that owns the resources, for example `eu-de_myproject`. Used when `projectId` is not set.
+        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project).
         /// </summary>
         public static string? ProjectName
         {
@@ -164,7 +164,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _vpcepEndpoint = new __Value<string?>(() => __config.Get("vpcepEndpoint") ?? Utilities.GetEnv("OTC_VPCEP_ENDPOINT"));
         /// <summary>
-        /// Overrides the VPCEP API base URL (default `https://vpcep.{region}.otc.t-systems.com`). Use it for a local emulator, for example `http://127.0.0.1:8443`.
+        /// Overrides the VPCEP API base URL that otherwise comes from the IAM service catalog. Use it for a local emulator, for example `http://127.0.0.1:8787`.
         /// </summary>
         public static string? VpcepEndpoint
         {
