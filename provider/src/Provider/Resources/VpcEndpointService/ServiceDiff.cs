@@ -1,0 +1,64 @@
+using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Values;
+using Names = Otc.Provider.Resources.VpcEndpointService.ServiceProperties;
+
+namespace Otc.Provider.Resources.VpcEndpointService;
+
+/// <summary>
+/// Diff for <c>otc:vpcep:VpcEndpointService</c>: both sides are normalised (so equivalent spellings never show as
+/// changes, in either direction, which refresh relies on), then the host's differ applies the schema's replace rules.
+/// </summary>
+internal static class ServiceDiff
+{
+    public static DiffResult Diff(DiffRequest request, PropertyDiffer differ)
+    {
+        // Old engines send no old inputs; the state's input-named values stand in for them.
+        var oldInputs = request.OldInputs.Count > 0 ? request.OldInputs : InputsOf(request.OldState);
+        var normalisedOld = InputNormaliser.Normalise(oldInputs);
+        var normalisedNew = InputNormaliser.Normalise(request.NewInputs);
+        var result = differ.Diff(request with { OldInputs = normalisedOld, NewInputs = normalisedNew });
+        return result.RequiresReplace && ReplacementWouldCollide(normalisedOld, normalisedNew)
+            ? result with { DeleteBeforeReplace = true }
+            : result;
+    }
+
+    /// <summary>
+    /// Two services on the same port may not share a (server port, protocol) pair: the API refuses the second with
+    /// EndPoint.3044, so such a replacement must delete the old service first. Unknown values prove nothing.
+    /// </summary>
+    public static bool ReplacementWouldCollide(PropertyMap oldInputs, PropertyMap newInputs)
+    {
+        if (!oldInputs.GetOrNull(Names.PortId).TryGetString(out var oldPort)
+            || !newInputs.GetOrNull(Names.PortId).TryGetString(out var newPort)
+            || !string.Equals(oldPort, newPort, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var oldBackends = BackendPorts(oldInputs);
+        return BackendPorts(newInputs).Any(oldBackends.Contains);
+    }
+
+    private static HashSet<(int, string)> BackendPorts(PropertyMap inputs)
+    {
+        var backends = new HashSet<(int, string)>();
+        if (!inputs.GetOrNull(Names.Ports).TryGetArray(out var items))
+        {
+            return backends;
+        }
+
+        foreach (var item in items)
+        {
+            if (item.TryGetObject(out var fields)
+                && fields.GetOrNull(Names.ServerPort).TryGetNumber(out var serverPort)
+                && fields.GetOrNull(Names.Protocol).TryGetString(out var protocol))
+            {
+                backends.Add(((int)serverPort, ServiceVocabulary.CanonicalOrSelf(protocol, ServiceVocabulary.Protocols)));
+            }
+        }
+
+        return backends;
+    }
+
+    private static PropertyMap InputsOf(PropertyMap state) => PropertyMap.From(state.Where(pair => Names.InputSet.Contains(pair.Key)));
+}

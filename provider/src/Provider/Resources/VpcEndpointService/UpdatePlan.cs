@@ -1,0 +1,77 @@
+using Otc.CloudClient;
+
+namespace Otc.Provider.Resources.VpcEndpointService;
+
+/// <summary>
+/// The cloud calls an update needs: at most one PUT with only the changed modify-API fields, then the tag and
+/// whitelist deltas. Changes that mean the same (port order, enum case, long vs short name) produce no call.
+/// </summary>
+internal sealed record UpdatePlan(
+    UpdateServiceRequest? Modify,
+    IReadOnlyList<ResourceTag> TagsToDelete,
+    IReadOnlyList<ResourceTag> TagsToCreate,
+    IReadOnlyList<string> PermissionsToRemove,
+    IReadOnlyList<string> PermissionsToAdd)
+{
+    public bool IsEmpty => Modify is null && TagsToDelete.Count == 0 && TagsToCreate.Count == 0
+        && PermissionsToRemove.Count == 0 && PermissionsToAdd.Count == 0;
+
+    public static UpdatePlan Build(VpcEndpointServiceArgs old, VpcEndpointServiceArgs desired)
+    {
+        var (tagsToDelete, tagsToCreate) = TagDelta(old.EffectiveTags, desired.EffectiveTags);
+        var oldPermissions = old.PermissionSet;
+        var newPermissions = desired.PermissionSet;
+        return new UpdatePlan(
+            ModifyRequest(old, desired),
+            tagsToDelete,
+            tagsToCreate,
+            [.. oldPermissions.Except(newPermissions, StringComparer.Ordinal)],
+            [.. newPermissions.Except(oldPermissions, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The PUT body with only the fields that changed, or null when none did.</summary>
+    public static UpdateServiceRequest? ModifyRequest(VpcEndpointServiceArgs old, VpcEndpointServiceArgs desired)
+    {
+        var approvalChanged = old.EffectiveApprovalEnabled != desired.EffectiveApprovalEnabled;
+        var oldName = ServiceNames.ShortName(old.ServiceName);
+        var newName = ServiceNames.ShortName(desired.ServiceName);
+        var nameChanged = !string.Equals(oldName, newName, StringComparison.Ordinal);
+        var portsChanged = !PortMapping.SameSet(old.Ports, desired.Ports);
+        var portIdChanged = !string.Equals(old.PortId, desired.PortId, StringComparison.Ordinal);
+        var tcpProxyChanged = !string.Equals(old.EffectiveTcpProxy, desired.EffectiveTcpProxy, StringComparison.Ordinal);
+        var descriptionChanged = !string.Equals(old.Description ?? "", desired.Description ?? "", StringComparison.Ordinal);
+        if (!(approvalChanged || nameChanged || portsChanged || portIdChanged || tcpProxyChanged || descriptionChanged))
+        {
+            return null;
+        }
+
+        return new UpdateServiceRequest
+        {
+            ApprovalEnabled = approvalChanged ? desired.EffectiveApprovalEnabled : null,
+            // Dropping the name sends an empty one: the cloud then reports the unnamed form {region}.{id}.
+            ServiceName = nameChanged ? newName ?? "" : null,
+            Ports = portsChanged ? ServiceMapper.ToWirePorts(desired.Ports) : null,
+            PortId = portIdChanged ? desired.PortId : null,
+            TcpProxy = tcpProxyChanged ? desired.EffectiveTcpProxy : null,
+            Description = descriptionChanged ? desired.Description ?? "" : null,
+        };
+    }
+
+    /// <summary>Removed and changed keys are deleted; added and changed keys are created.</summary>
+    private static (IReadOnlyList<ResourceTag> Delete, IReadOnlyList<ResourceTag> Create) TagDelta(
+        IReadOnlyDictionary<string, string> old, IReadOnlyDictionary<string, string> desired)
+    {
+        var delete = old
+            .Where(tag => !desired.TryGetValue(tag.Key, out var value) || !string.Equals(value, tag.Value, StringComparison.Ordinal))
+            .OrderBy(tag => tag.Key, StringComparer.Ordinal)
+            // By key only: removes the tag whatever value it has now.
+            .Select(tag => new ResourceTag { Key = tag.Key })
+            .ToList();
+        var create = desired
+            .Where(tag => !old.TryGetValue(tag.Key, out var value) || !string.Equals(value, tag.Value, StringComparison.Ordinal))
+            .OrderBy(tag => tag.Key, StringComparer.Ordinal)
+            .Select(tag => new ResourceTag { Key = tag.Key, Value = tag.Value })
+            .ToList();
+        return (delete, create);
+    }
+}

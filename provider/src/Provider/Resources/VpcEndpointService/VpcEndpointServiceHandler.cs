@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using Otc.CloudClient;
+using Otc.Provider.Cloud;
+using Otc.ProviderHost.Engine;
+using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Values;
+
+namespace Otc.Provider.Resources.VpcEndpointService;
+
+/// <summary>
+/// <c>otc:vpcep:VpcEndpointService</c>: check, diff and preview are pure; create, read, update and delete drive the
+/// VPCEP API through the configured client. Once the cloud has assigned an id, every failure returns that id with the
+/// live state so the engine never loses the service.
+/// </summary>
+public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPolicy? waitPolicy = null)
+    : IResourceHandler<VpcEndpointServiceArgs, VpcEndpointServiceState>,
+        ICustomCheck,
+        ICustomDiff,
+        ICustomPreview,
+        IReadable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
+        IUpdatable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
+        IDeletable<VpcEndpointServiceState>
+{
+    public const string TypeToken = "otc:vpcep:VpcEndpointService";
+
+    /// <summary>Create, update and delete waits; the docs quote 1-2 minutes for the asynchronous steps.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
+    private const string Available = "available";
+    private const string Failed = "failed";
+    private const string InUseErrorCode = "EndPoint.3006";
+
+    /// <summary>How long the best-effort re-read after a failure may take, independent of the (maybe cancelled) request.</summary>
+    private static readonly TimeSpan RecoveryReadTimeout = TimeSpan.FromSeconds(30);
+
+    public string Token => TypeToken;
+
+    public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(ServiceInputValidator.Check(request.NewInputs));
+
+    public DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer) => ServiceDiff.Diff(request, defaultDiffer);
+
+    public PropertyMap PreviewCreate(PropertyMap inputs) => ServicePreview.Create(inputs);
+
+    public PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs) => ServicePreview.Update(oldState, newInputs);
+
+    public async Task<CreateResult<VpcEndpointServiceState>> CreateAsync(
+        CreateRequest<VpcEndpointServiceArgs> request, CancellationToken cancellationToken)
+    {
+        var client = clients.Client;
+        var started = Stopwatch.GetTimestamp();
+        var timeout = request.Timeout ?? DefaultTimeout;
+        var created = await client.CreateServiceAsync(ServiceMapper.ToCreateRequest(request.Inputs), cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(created.Id))
+        {
+            throw new ProviderException(ProviderErrorKind.Unavailable, "OTC accepted the endpoint service but reported no id; check the console before retrying.");
+        }
+
+        // From here on the service exists: every failure must hand its id back.
+        var id = created.Id;
+        EndpointService? available = null;
+        var permissionsSent = false;
+        try
+        {
+            available = await WaitForAvailableAsync(client, created, Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
+            var wanted = request.Inputs.PermissionSet;
+            if (wanted.Count > 0)
+            {
+                permissionsSent = true;
+                await client.UpdatePermissionsAsync(id, PermissionAction.Add, [.. wanted.Select(Permissions.ToWire)], cancellationToken).ConfigureAwait(false);
+            }
+
+            return new CreateResult<VpcEndpointServiceState>(id, ServiceMapper.ToState(available, wanted, request.Inputs));
+        }
+        catch (Exception exception)
+        {
+            // A cut-off permissions call may still have been applied, so the whitelist is re-read then; before it, it is empty.
+            var fallback = ServiceMapper.ToState(created, [], request.Inputs);
+            throw await InitFailedAsync(
+                client, id, LiveServiceFrom(exception) ?? available, permissionsSent ? null : [], fallback, request.Inputs, exception).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>> ReadAsync(
+        ReadRequest<VpcEndpointServiceArgs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
+    {
+        var client = clients.Client;
+        using var deadline = Deadline(request.Timeout, cancellationToken);
+        EndpointService service;
+        IReadOnlyList<ServicePermission> permissions;
+        try
+        {
+            service = await client.GetServiceAsync(request.Id, deadline.Token).ConfigureAwait(false);
+            permissions = await client.ListPermissionsAsync(request.Id, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OtcApiException exception) when (exception.IsNotFound)
+        {
+            // Only a definite 404 means gone; every other failure propagates so the resource stays in the state.
+            return ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>.NotFound;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderException(ProviderErrorKind.Timeout, $"reading endpoint service {request.Id} did not finish within {request.Timeout}");
+        }
+
+        var preferred = request.OldInputs ?? request.OldState?.Settings;
+        var state = ServiceMapper.ToState(service, [.. permissions.Select(p => p.Permission)], preferred);
+        var inputs = ServiceMapper.ToInputs(state, request.OldInputs);
+        if (string.Equals(service.Status, Failed, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ResourceInitFailedException(request.Id, state.ToProperties(), [new ServiceFailedException(service).Message])
+            {
+                Inputs = inputs.ToProperties(),
+            };
+        }
+
+        return ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>.Found(request.Id, state, inputs);
+    }
+
+    public async Task<UpdateResult<VpcEndpointServiceState>> UpdateAsync(
+        UpdateRequest<VpcEndpointServiceArgs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
+    {
+        var client = clients.Client;
+        var started = Stopwatch.GetTimestamp();
+        var timeout = request.Timeout ?? DefaultTimeout;
+        var id = request.Id;
+        var desired = request.NewInputs;
+
+        // The old state holds the live values as last seen (after a partly failed update too), so a retry applies the gap.
+        var current = request.OldState.Settings;
+        var plan = UpdatePlan.Build(current, desired);
+        var applied = false;
+        EndpointService? service = null;
+        try
+        {
+            if (!IsStatus(request.OldState.Status, Available))
+            {
+                service = await ServiceWaiter.WaitForAvailableAsync(
+                    client, id, Remaining(started, timeout), new StatusProgress(request.Log, Available), cancellationToken, waitPolicy).ConfigureAwait(false);
+            }
+
+            if (plan.Modify is { } modify)
+            {
+                service = await client.UpdateServiceAsync(id, modify, cancellationToken).ConfigureAwait(false);
+                applied = true;
+                service = await WaitForAvailableAsync(client, service, Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
+            }
+
+            var tagsChanged = await ApplyTagsAsync(client, id, plan, () => applied = true, cancellationToken).ConfigureAwait(false);
+            await ApplyPermissionsAsync(client, id, plan, () => applied = true, cancellationToken).ConfigureAwait(false);
+
+            // Only a PUT answer with no later tag change is current; otherwise read what the cloud now reports.
+            if (service is null || tagsChanged || plan.Modify is null)
+            {
+                service = await client.GetServiceAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
+            var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
+            return new UpdateResult<VpcEndpointServiceState>(ServiceMapper.ToState(service, [.. permissions], desired));
+        }
+        catch (Exception exception) when (applied)
+        {
+            throw await InitFailedAsync(client, id, null, null, request.OldState, desired, exception).ConfigureAwait(false);
+        }
+    }
+
+    public async Task DeleteAsync(DeleteRequest<VpcEndpointServiceState> request, CancellationToken cancellationToken)
+    {
+        var client = clients.Client;
+        try
+        {
+            await client.DeleteServiceAsync(request.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OtcApiException exception) when (exception.IsNotFound)
+        {
+            return;
+        }
+        catch (OtcApiException exception) when (string.Equals(exception.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase))
+        {
+            throw await InUseErrorAsync(client, request.Id, exception, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ServiceWaiter.WaitForDeletedAsync(
+            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, "deleted"), cancellationToken, waitPolicy).ConfigureAwait(false);
+    }
+
+    private async Task<EndpointService> WaitForAvailableAsync(
+        IVpcepClient client, EndpointService service, TimeSpan timeout, IResourceLog log, CancellationToken cancellationToken)
+    {
+        if (IsStatus(service.Status, Available))
+        {
+            return service;
+        }
+
+        if (IsStatus(service.Status, Failed))
+        {
+            throw new ServiceFailedException(service);
+        }
+
+        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, Available), cancellationToken, waitPolicy)
+            .ConfigureAwait(false);
+    }
+
+    private static async Task<bool> ApplyTagsAsync(IVpcepClient client, string id, UpdatePlan plan, Action markApplied, CancellationToken cancellationToken)
+    {
+        if (plan.TagsToDelete.Count > 0)
+        {
+            await client.UpdateTagsAsync(TaggedResourceType.EndpointService, id, TagAction.Delete, plan.TagsToDelete, cancellationToken).ConfigureAwait(false);
+            markApplied();
+        }
+
+        if (plan.TagsToCreate.Count > 0)
+        {
+            await client.UpdateTagsAsync(TaggedResourceType.EndpointService, id, TagAction.Create, plan.TagsToCreate, cancellationToken).ConfigureAwait(false);
+            markApplied();
+        }
+
+        return plan.TagsToDelete.Count > 0 || plan.TagsToCreate.Count > 0;
+    }
+
+    private static async Task ApplyPermissionsAsync(IVpcepClient client, string id, UpdatePlan plan, Action markApplied, CancellationToken cancellationToken)
+    {
+        if (plan.PermissionsToRemove.Count > 0)
+        {
+            await client.UpdatePermissionsAsync(id, PermissionAction.Remove, [.. plan.PermissionsToRemove.Select(Permissions.ToWire)], cancellationToken)
+                .ConfigureAwait(false);
+            markApplied();
+        }
+
+        if (plan.PermissionsToAdd.Count > 0)
+        {
+            await client.UpdatePermissionsAsync(id, PermissionAction.Add, [.. plan.PermissionsToAdd.Select(Permissions.ToWire)], cancellationToken)
+                .ConfigureAwait(false);
+            markApplied();
+        }
+    }
+
+    /// <summary>
+    /// The partial-failure answer: the id plus the live state, re-read where it is not known (a retry must see the
+    /// gap between desired and actual). If the re-read fails too, <paramref name="fallback"/> (the last state known) is used.
+    /// </summary>
+    private static async Task<ResourceInitFailedException> InitFailedAsync(
+        IVpcepClient client,
+        string id,
+        EndpointService? knownService,
+        IReadOnlyList<string>? knownPermissions,
+        VpcEndpointServiceState fallback,
+        VpcEndpointServiceArgs desired,
+        Exception failure)
+    {
+        var service = knownService;
+        var permissions = knownPermissions;
+        using (var recovery = new CancellationTokenSource(RecoveryReadTimeout))
+        {
+            try
+            {
+                service ??= await client.GetServiceAsync(id, recovery.Token).ConfigureAwait(false);
+                permissions ??= [.. (await client.ListPermissionsAsync(id, recovery.Token).ConfigureAwait(false)).Select(p => p.Permission)];
+            }
+            catch (Exception)
+            {
+                // Best effort: the original failure is what the user must see.
+            }
+        }
+
+        var state = service is null
+            ? fallback
+            : ServiceMapper.ToState(service, permissions ?? fallback.Settings.Permissions ?? [], desired);
+        return new ResourceInitFailedException(id, state.ToProperties(), [ReasonOf(id, failure)], failure);
+    }
+
+    private static string ReasonOf(string id, Exception failure) => failure switch
+    {
+        OtcApiException api => OtcExceptionTranslator.Describe(api),
+        OperationCanceledException => $"the operation on endpoint service {id} was cancelled before it finished",
+        ProviderException or OtcTransportException or WaitTimeoutException or ServiceFailedException => failure.Message,
+        _ => $"endpoint service {id}: {failure.Message}",
+    };
+
+    private static EndpointService? LiveServiceFrom(Exception exception) => exception switch
+    {
+        ServiceFailedException failed => failed.Service,
+        WaitTimeoutException { LastSeen: { } lastSeen } => lastSeen,
+        _ => null,
+    };
+
+    private static async Task<ProviderException> InUseErrorAsync(IVpcepClient client, string id, OtcApiException inUse, CancellationToken cancellationToken)
+    {
+        string users;
+        try
+        {
+            var connections = await client.ListConnectionsAsync(id, cancellationToken).ConfigureAwait(false);
+            users = connections.Count == 0
+                ? "endpoints that are still being connected"
+                : string.Join(", ", connections.Select(c => $"{c.Id} ({c.Status})"));
+        }
+        catch (Exception exception) when (exception is OtcApiException or OtcTransportException)
+        {
+            users = "its endpoints (the connection list could not be read)";
+        }
+
+        return new ProviderException(ProviderErrorKind.FailedPrecondition,
+            $"endpoint service {id} is still in use by {users}; delete those endpoints or reject their connections, then retry. "
+            + OtcExceptionTranslator.Describe(inUse),
+            inUse);
+    }
+
+    private static CancellationTokenSource Deadline(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit && limit > TimeSpan.Zero)
+        {
+            source.CancelAfter(limit);
+        }
+
+        return source;
+    }
+
+    private static TimeSpan Remaining(long started, TimeSpan timeout)
+    {
+        var remaining = timeout - Stopwatch.GetElapsedTime(started);
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+    }
+
+    private static bool IsStatus(string? status, string expected) => string.Equals(status, expected, StringComparison.OrdinalIgnoreCase);
+}
