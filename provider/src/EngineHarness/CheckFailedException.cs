@@ -1,0 +1,37 @@
+using Otc.ProviderHost.Protocol;
+
+namespace Otc.EngineHarness;
+
+/// <summary>Check returned failures: the engine marks the resource invalid and stops.</summary>
+public sealed class CheckFailedException : Exception
+{
+    public CheckFailedException(string urn, IReadOnlyList<CheckFailure> failures)
+        : base($"Check of {urn} failed: " + string.Join("; ", failures.Select(f => $"{f.Property}: {f.Reason}")))
+    {
+        Urn = urn;
+        Failures = failures;
+    }
+
+    public CheckFailedException()
+        : this(string.Empty, [])
+    {
+    }
+
+    public CheckFailedException(string message)
+        : base(message)
+    {
+        Urn = string.Empty;
+        Failures = [];
+    }
+
+    public CheckFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Urn = string.Empty;
+        Failures = [];
+    }
+
+    public string Urn { get; }
+
+    public IReadOnlyList<CheckFailure> Failures { get; }
+}

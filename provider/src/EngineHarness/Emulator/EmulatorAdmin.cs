@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Otc.EngineHarness.Emulator;
+
+/// <summary>The emulator's test API under <c>/__emulator/</c> (journal, faults, settings) over HTTP.</summary>
+public sealed class EmulatorAdmin : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly HttpClient _http;
+
+    public EmulatorAdmin(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        _http = new HttpClient { BaseAddress = new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + "/__emulator/"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task<IReadOnlyList<ApiCall>> JournalAsync(CancellationToken cancellationToken = default) =>
+        await _http.GetFromJsonAsync<List<ApiCall>>("journal", Json, cancellationToken).ConfigureAwait(false) ?? [];
+
+    public async Task ClearJournalAsync(CancellationToken cancellationToken = default) =>
+        (await _http.DeleteAsync(new Uri("journal", UriKind.Relative), cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+
+    public async Task AddFaultAsync(FaultSpec fault, CancellationToken cancellationToken = default) =>
+        (await _http.PostAsJsonAsync("faults", fault, Json, cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+
+    public async Task ClearFaultsAsync(CancellationToken cancellationToken = default) =>
+        (await _http.DeleteAsync(new Uri("faults", UriKind.Relative), cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+
+    public async Task ChangeSettingsAsync(SettingsChange change, CancellationToken cancellationToken = default) =>
+        (await _http.PostAsJsonAsync("settings", change, Json, cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+
+    public void Dispose() => _http.Dispose();
+}

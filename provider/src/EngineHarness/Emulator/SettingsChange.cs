@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Otc.EngineHarness.Emulator;
+
+/// <summary>A run-time change for <c>POST /__emulator/settings</c>; null fields stay as they are.</summary>
+public sealed record SettingsChange
+{
+    [JsonPropertyName("createDelayMs")]
+    public int? CreateDelayMs { get; init; }
+
+    [JsonPropertyName("deleteDelayMs")]
+    public int? DeleteDelayMs { get; init; }
+
+    [JsonPropertyName("failCreates")]
+    public bool? FailCreates { get; init; }
+
+    /// <summary>Requests per second and project; 0 switches throttling off.</summary>
+    [JsonPropertyName("rateLimit")]
+    public int? RateLimit { get; init; }
+}
