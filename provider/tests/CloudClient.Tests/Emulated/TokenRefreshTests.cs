@@ -59,6 +59,8 @@ public sealed class TokenRefreshTests : EmulatedTestBase
         using var client = await ConnectAsync(PasswordOptions());
         Emulator.Journal.Clear();
         Emulator.Faults.Add(new FaultRule { Method = "GET", Path = "vpc-endpoint-services$", Status = 401, ErrorCode = "APIGW.0301", ErrorMsg = "Incorrect IAM authentication information", Times = 50 });
+        // A slow renewal lets all fifty first attempts meet their 401 before any retry could take one of the fault's slots.
+        Emulator.Faults.Add(new FaultRule { Method = "POST", Path = "/v3/auth/tokens$", LatencyMs = 1000, Times = 1 });
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.ListServicesAsync(null, CancellationToken.None)));
 
