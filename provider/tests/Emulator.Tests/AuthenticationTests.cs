@@ -154,6 +154,25 @@ public class AuthenticationTests
     }
 
     [Test]
+    public async Task A_project_header_outside_the_keys_domain_is_refused()
+    {
+        var reply = await SignedAsync(Permanent(), HttpMethod.Get, $"/v1/{EmulatorAccounts.ForeignProjectId}/vpc-endpoint-services", projectHeader: EmulatorAccounts.ForeignProjectId);
+
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(reply.ErrorCode, Is.EqualTo("APIGW.0301"));
+    }
+
+    [Test]
+    public async Task The_foreign_key_works_on_its_own_project()
+    {
+        var signer = new TestSigner(EmulatorAccounts.ForeignAccessKey, EmulatorAccounts.ForeignSecretKey, credentialForm: true);
+
+        var reply = await SignedAsync(signer, HttpMethod.Get, $"/v1/{EmulatorAccounts.ForeignProjectId}/vpc-endpoint-services", projectHeader: EmulatorAccounts.ForeignProjectId);
+
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task Without_a_project_header_the_path_project_of_the_keys_domain_is_used()
     {
         var own = await SignedAsync(Permanent(), HttpMethod.Get, $"/v1/{EmulatorAccounts.OtherProjectId}/vpc-endpoint-services", projectHeader: null);

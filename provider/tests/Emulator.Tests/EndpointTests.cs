@@ -197,4 +197,30 @@ public class EndpointTests
         Assert.That(allQuotas["quotas"]!["resources"]!.AsArray(), Has.Count.EqualTo(2));
         Assert.That(badType.Status, Is.EqualTo(HttpStatusCode.BadRequest));
     }
+
+    [Test]
+    public async Task Connections_can_be_filtered_by_status_and_endpoint_and_are_paged()
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync();
+        var endpoints = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            endpoints.Add(await CreateEndpointIdAsync(serviceId));
+        }
+
+        _session.Settle();
+        await _session.PostAsync($"{_session.ServicesPath}/{serviceId}/connections/action", new { action = "receive", endpoints = new[] { endpoints[1] } });
+        var path = $"{_session.ServicesPath}/{serviceId}/connections";
+
+        var accepted = (await _session.GetAsync(path + "?status=accepted")).Body;
+        var byId = (await _session.GetAsync(path + $"?id={endpoints[2]}")).Body;
+        var firstPage = (await _session.GetAsync(path + "?limit=2&sort_dir=asc")).Body;
+        var badStatus = await _session.GetAsync(path + "?status=bogus");
+
+        Assert.That(accepted["connections"]!.AsArray().Single()!["id"]!.GetValue<string>(), Is.EqualTo(endpoints[1]));
+        Assert.That(byId["connections"]!.AsArray().Single()!["id"]!.GetValue<string>(), Is.EqualTo(endpoints[2]));
+        Assert.That(firstPage["connections"]!.AsArray().Select(connection => connection!["id"]!.GetValue<string>()), Is.EqualTo(endpoints.Take(2)));
+        Assert.That(firstPage["total_count"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(badStatus.ErrorCode, Is.EqualTo("EndPoint.0019"));
+    }
 }
