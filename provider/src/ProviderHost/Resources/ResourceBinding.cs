@@ -30,8 +30,8 @@ public abstract class ResourceBinding
 
     internal abstract Task<(string Id, PropertyMap State)> CreateAsync(CallInfo call, PropertyMap inputs, CancellationToken cancellationToken);
 
-    /// <summary>Returns null for a definite not-found.</summary>
-    internal abstract Task<(string Id, PropertyMap State, PropertyMap Inputs)?> ReadAsync(
+    /// <summary>Returns null for a definite not-found. Inputs are null when the handler cannot say (the engine then keeps the old ones).</summary>
+    internal abstract Task<(string Id, PropertyMap State, PropertyMap? Inputs)?> ReadAsync(
         CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, CancellationToken cancellationToken);
 
     internal abstract Task<PropertyMap> UpdateAsync(

@@ -58,10 +58,15 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Inputs = TInputs.FromProperties(inputs),
         };
         var result = await handler.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(result.Id))
+        {
+            throw new InvalidOperationException($"the '{Token}' handler's Create returned an empty id");
+        }
+
         return (result.Id, result.State.ToProperties());
     }
 
-    internal override async Task<(string Id, PropertyMap State, PropertyMap Inputs)?> ReadAsync(
+    internal override async Task<(string Id, PropertyMap State, PropertyMap? Inputs)?> ReadAsync(
         CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, CancellationToken cancellationToken)
     {
         if (handler is not IReadable<TInputs, TState> readable)
@@ -81,12 +86,18 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             OldInputs = oldInputs.Count == 0 ? default : TInputs.FromProperties(oldInputs),
         };
         var result = await readable.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.Exists || result.State is null)
+        if (!result.Exists)
         {
             return null;
         }
 
-        return (result.Id!, result.State.ToProperties(), result.Inputs?.ToProperties() ?? PropertyMap.Empty);
+        // Anything short of a clean NotFound must not look like "gone": the engine would drop the resource from state.
+        if (string.IsNullOrEmpty(result.Id) || result.State is null)
+        {
+            throw new InvalidOperationException($"the '{Token}' handler's Read returned an id without state (or an empty id); use ReadResult.NotFound for a missing resource");
+        }
+
+        return (result.Id, result.State.ToProperties(), result.Inputs?.ToProperties());
     }
 
     internal override async Task<PropertyMap> UpdateAsync(

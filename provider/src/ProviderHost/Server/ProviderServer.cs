@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
@@ -26,12 +27,15 @@ public static class ProviderServer
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => StopOnSignal(context, stop));
 
         await using var running = await StartAsync(definition, engineAddress, cancellationToken).ConfigureAwait(false);
-        var stdout = Console.OpenStandardOutput();
-        var portLine = System.Text.Encoding.ASCII.GetBytes(running.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
-        await stdout.WriteAsync(portLine, cancellationToken).ConfigureAwait(false);
-        await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+        using var stoppedByHost = running.Stopping.Register(stop.Cancel);
 
-        if (engineAddress is not null || Console.IsInputRedirected)
+        // The engine reads the port line byte by byte: it must be the first and only thing on stdout.
+        await Console.Out.WriteAsync(running.Port.ToString(CultureInfo.InvariantCulture) + "\n").ConfigureAwait(false);
+        await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // Only an engine-launched process owns a stdin pipe whose end means "engine gone"; a hand-started
+        // (attach mode) provider may have stdin at /dev/null and must keep serving.
+        if (engineAddress is not null && Console.IsInputRedirected)
         {
             _ = WatchStdinAsync(stop);
         }

@@ -207,7 +207,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         {
             Id = live.Id,
             Properties = PropertyCodec.Encode(SecretPropagation.Apply(live.State, [oldInputs, oldState], secrets)),
-            Inputs = PropertyCodec.Encode(SecretPropagation.Apply(live.Inputs, [oldInputs, oldState], secrets)),
+            Inputs = live.Inputs is null ? null : PropertyCodec.Encode(SecretPropagation.Apply(live.Inputs, [oldInputs, oldState], secrets)),
         };
     });
 

@@ -24,6 +24,9 @@ public sealed class RunningProvider : IAsyncDisposable
     /// <summary>The engine client (address from the command line, Handshake or Attach).</summary>
     public EngineConnection Engine => _engine;
 
+    /// <summary>Signalled when the host begins shutting down for any reason.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public async ValueTask DisposeAsync()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
