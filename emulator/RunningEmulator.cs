@@ -45,9 +45,5 @@ public sealed class RunningEmulator : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _stopOnce.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync();
 }

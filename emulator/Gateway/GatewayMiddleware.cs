@@ -18,7 +18,6 @@ internal sealed partial class GatewayMiddleware(
     Authenticator authenticator)
 {
     public const string AdminPrefix = "/__emulator";
-    private const int MaxBodyBytes = 12 * 1024 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -135,13 +134,9 @@ internal sealed partial class GatewayMiddleware(
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
+        // Kestrel's MaxRequestBodySize (12 MB, the documented signing limit) stops larger bodies with 413.
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-        }
-
         return buffer.ToArray();
     }
 

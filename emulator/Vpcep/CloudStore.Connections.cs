@@ -100,10 +100,12 @@ internal sealed partial class CloudStore
             throw ApiError.BadRequest("EndPoint.3036", "The permission list is empty.");
         }
 
-        var invalid = body.Permissions.FirstOrDefault(permission => permission is null || !PermissionPattern().IsMatch(permission));
-        if (invalid is not null || body.Permissions.Contains(null!))
+        foreach (var permission in body.Permissions)
         {
-            throw ApiError.BadRequest("EndPoint.3002", $"Invalid permission '{invalid}': use iam:domain::<domain id> or *.");
+            if (permission is null || !PermissionPattern().IsMatch(permission))
+            {
+                throw ApiError.BadRequest("EndPoint.3002", $"Invalid permission '{permission}': use iam:domain::<domain id> or *.");
+            }
         }
 
         return Write(now =>
