@@ -1,0 +1,61 @@
+// Starts the OTC emulator (a real process on loopback) and reads its request journal.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFirstLine, exited } from './first-line.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const EMULATOR_DLL = process.env.EMULATOR_DLL
+  ?? path.resolve(here, '../../../../emulator/bin/Release/net10.0/otc-emulator.dll');
+
+// The emulator's built-in identities (contracts §A).
+export const EMULATOR_ACCOUNT = Object.freeze({
+  region: 'eu-de',
+  projectId: '0123456789abcdef0123456789abcdef',
+  accessKey: 'EMULATORACCESSKEY0001',
+  secretKey: 'emulator-secret-key-0001',
+});
+
+export async function startEmulator() {
+  const child = spawn('dotnet', [EMULATOR_DLL, '--port', '0', '--create-delay-ms', '200', '--delete-delay-ms', '100'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // No emulator outlives the test file, whatever happens to a test.
+  process.once('exit', () => child.kill('SIGKILL'));
+  const stderr = [];
+  child.stderr.on('data', (chunk) => stderr.push(chunk.toString('utf8')));
+  const baseUrl = (await readFirstLine(child, EMULATOR_DLL)).trim();
+  // Keep draining the human log lines so the emulator never blocks on a full pipe.
+  child.stdout.on('data', () => {});
+  if (!/^http:\/\/127\.0\.0\.1:[0-9]+$/.test(baseUrl)) {
+    child.kill('SIGKILL');
+    throw new Error(`the emulator's first line is not a base URL: ${JSON.stringify(baseUrl)}`);
+  }
+
+  return {
+    baseUrl,
+    stderr,
+    async journal() {
+      const response = await fetch(`${baseUrl}/__emulator/journal`);
+      if (!response.ok) {
+        throw new Error(`GET /__emulator/journal answered ${response.status}`);
+      }
+      return response.json();
+    },
+    async clearJournal() {
+      const response = await fetch(`${baseUrl}/__emulator/journal`, { method: 'DELETE' });
+      if (!response.ok) {
+        throw new Error(`DELETE /__emulator/journal answered ${response.status}`);
+      }
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT');
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const result = await exited(child);
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}

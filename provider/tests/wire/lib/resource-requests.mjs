@@ -1,0 +1,52 @@
+// Resource RPC requests for otc:vpcep:VpcEndpointService, shaped as the engine sends them.
+import { providerPb } from './proto.mjs';
+import { RESOURCE_TYPE, toStruct, urnOf, randomSeed } from './values.mjs';
+
+export function checkRequest(name, news, olds = {}) {
+  const request = new providerPb.CheckRequest();
+  request.setUrn(urnOf(name));
+  request.setName(name);
+  request.setType(RESOURCE_TYPE);
+  request.setOlds(toStruct(olds));
+  request.setNews(toStruct(news));
+  request.setRandomseed(randomSeed());
+  return request;
+}
+
+export function createRequest(name, properties, { preview }) {
+  const request = new providerPb.CreateRequest();
+  request.setUrn(urnOf(name));
+  request.setName(name);
+  request.setType(RESOURCE_TYPE);
+  request.setProperties(toStruct(properties));
+  request.setTimeout(0);
+  request.setPreview(preview);
+  return request;
+}
+
+export function diffRequest(name, id, { olds, oldInputs, news }) {
+  const request = new providerPb.DiffRequest();
+  request.setId(id);
+  request.setUrn(urnOf(name));
+  request.setName(name);
+  request.setType(RESOURCE_TYPE);
+  request.setOlds(toStruct(olds));
+  request.setOldInputs(toStruct(oldInputs));
+  request.setNews(toStruct(news));
+  return request;
+}
+
+export function deleteRequest(name, id, { properties, oldInputs }) {
+  const request = new providerPb.DeleteRequest();
+  request.setId(id);
+  request.setUrn(urnOf(name));
+  request.setName(name);
+  request.setType(RESOURCE_TYPE);
+  request.setProperties(toStruct(properties));
+  request.setOldInputs(toStruct(oldInputs));
+  request.setTimeout(0);
+  return request;
+}
+
+export const Kind = providerPb.PropertyDiff.Kind;
+export const DiffChanges = providerPb.DiffResponse.DiffChanges;
