@@ -27,6 +27,7 @@ public static class EmulatorHost
         builder.WebHost.UseKestrelCore();
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

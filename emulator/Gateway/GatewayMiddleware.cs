@@ -15,7 +15,8 @@ internal sealed partial class GatewayMiddleware(
     FaultInjector faults,
     EmulatorSettings settings,
     RateLimiter rateLimiter,
-    Authenticator authenticator)
+    Authenticator authenticator,
+    IHostApplicationLifetime lifetime)
 {
     public const string AdminPrefix = "/__emulator";
 
@@ -60,7 +61,9 @@ internal sealed partial class GatewayMiddleware(
             {
                 if (fault.LatencyMs is > 0)
                 {
-                    await Task.Delay(fault.LatencyMs.Value, context.RequestAborted);
+                    // A long injected delay must not hold up stopping the emulator.
+                    using var delay = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+                    await Task.Delay(fault.LatencyMs.Value, delay.Token);
                 }
 
                 if (fault.Drop)
@@ -101,8 +104,9 @@ internal sealed partial class GatewayMiddleware(
         {
             await JsonWire.WriteAsync(context, error.Status, new { error = new { code = error.Status, message = error.Message, title = error.Title } });
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
         {
+            context.Abort();
             return 0;
         }
         catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)

@@ -102,6 +102,19 @@ public class AdminApiTests
     }
 
     [Test]
+    public async Task Stopping_does_not_wait_for_a_long_injected_delay()
+    {
+        _session.Emulator.Faults.Add(new FaultRule { LatencyMs = 600_000 });
+        var pending = _session.GetAsync(_session.ServicesPath);
+
+        // Give the request a moment to reach the server (it is journaled only when it completes).
+        await Task.Delay(200);
+        await _session.Emulator.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(async () => await pending, Throws.InstanceOf<HttpRequestException>());
+    }
+
+    [Test]
     public async Task A_zero_rate_fault_never_fires()
     {
         _session.Emulator.Faults.Add(new FaultRule { Status = 500, Rate = 0.0 });
