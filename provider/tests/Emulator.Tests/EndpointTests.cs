@@ -88,6 +88,42 @@ public class EndpointTests
     }
 
     [Test]
+    public async Task Connections_cannot_be_acted_on_while_the_endpoint_is_creating_or_deleting()
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync();
+        var endpointId = await CreateEndpointIdAsync(serviceId);
+        var action = $"{_session.ServicesPath}/{serviceId}/connections/action";
+
+        var whileCreating = await _session.PostAsync(action, new { action = "receive", endpoints = new[] { endpointId } });
+        _session.Settle();
+        await _session.DeleteAsync($"{EndpointsPath()}/{endpointId}");
+        var whileDeleting = await _session.PostAsync(action, new { action = "receive", endpoints = new[] { endpointId } });
+
+        Assert.That(whileCreating.ErrorCode, Is.EqualTo("EndPoint.2019"));
+        Assert.That(whileDeleting.ErrorCode, Is.EqualTo("EndPoint.2018"));
+    }
+
+    [TestCase("endpoint_service_id", "EndPoint.2002")]
+    [TestCase("vpc_id", "EndPoint.2002")]
+    [TestCase("subnet_id", "EndPoint.2002")]
+    public async Task Endpoint_create_needs_its_required_fields(string missing, string expectedCode)
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync();
+        var body = new Dictionary<string, string>
+        {
+            ["endpoint_service_id"] = serviceId,
+            ["vpc_id"] = "consumer-vpc",
+            ["subnet_id"] = "consumer-subnet",
+        };
+        body.Remove(missing);
+
+        var reply = await _session.PostAsync(EndpointsPath(), body);
+
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(reply.ErrorCode, Is.EqualTo(expectedCode));
+    }
+
+    [Test]
     public async Task Deleting_a_service_with_accepted_or_creating_endpoints_is_refused_naming_them()
     {
         var serviceId = await _session.CreateAvailableServiceAsync(approval: false);
