@@ -24,6 +24,8 @@ public sealed class ProviderProcess : IAsyncDisposable
     private readonly StringBuilder _stderr;
     private readonly StringBuilder _stdoutAfterPort;
     private readonly Task _drains;
+    private readonly int _processId;
+    private int? _exitCode;
     private bool _disposed;
 
     private ProviderProcess(
@@ -35,6 +37,7 @@ public sealed class ProviderProcess : IAsyncDisposable
         _stderr = stderr;
         _stdoutAfterPort = stdoutAfterPort;
         _drains = drains;
+        _processId = process.Id;
         Port = port;
         Client = new ResourceProvider.ResourceProviderClient(channel);
     }
@@ -43,7 +46,7 @@ public sealed class ProviderProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _processId;
 
     /// <summary>The fake engine's address that was passed on the command line.</summary>
     public string EngineAddress => _engine.Address;
@@ -77,13 +80,13 @@ public sealed class ProviderProcess : IAsyncDisposable
         }
     }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _exitCode is not null || _process.HasExited;
 
     /// <summary>The exit code once the process has ended (after <see cref="DisposeAsync"/>).</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode => _exitCode ?? (_process.HasExited ? _process.ExitCode : null);
 
-    /// <summary>The provider's resident-set high-water mark in bytes (Linux).</summary>
-    public long? PeakResidentBytes => ProcessMemory.PeakResidentBytes(_process.Id);
+    /// <summary>The provider's resident-set high-water mark in bytes (Linux), while it runs.</summary>
+    public long? PeakResidentBytes => _exitCode is null ? ProcessMemory.PeakResidentBytes(_processId) : null;
 
     /// <summary>Launches the provider, reads its port, connects and handshakes. Throws with its stderr when it does not come up.</summary>
     public static async Task<ProviderProcess> StartAsync(ProviderLaunch launch, CancellationToken cancellationToken = default)
@@ -169,6 +172,7 @@ public sealed class ProviderProcess : IAsyncDisposable
             }
         }
 
+        _exitCode = _process.ExitCode;
         await _drains.ConfigureAwait(false);
         _process.StandardInput.Dispose();
         _process.Dispose();

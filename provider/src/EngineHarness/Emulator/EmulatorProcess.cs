@@ -12,6 +12,8 @@ public sealed class EmulatorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output;
     private readonly Task _drains;
+    private readonly int _processId;
+    private int? _exitCode;
     private bool _disposed;
 
     private EmulatorProcess(Process process, Uri baseUrl, StringBuilder output, Task drains)
@@ -19,6 +21,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
         _process = process;
         _output = output;
         _drains = drains;
+        _processId = process.Id;
         BaseUrl = baseUrl;
         Admin = new EmulatorAdmin(baseUrl);
     }
@@ -27,10 +30,10 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
     public EmulatorAdmin Admin { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _processId;
 
     /// <summary>The exit code once stopped.</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode => _exitCode;
 
     /// <summary>The emulator's human log lines (stdout after the URL, and stderr).</summary>
     public string Output
@@ -118,6 +121,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
             }
         }
 
+        _exitCode = _process.ExitCode;
         await _drains.ConfigureAwait(false);
         _process.Dispose();
     }

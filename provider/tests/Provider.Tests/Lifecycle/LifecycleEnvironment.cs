@@ -1,0 +1,106 @@
+using Otc.CloudClient;
+using Otc.Emulator;
+using Otc.EngineHarness;
+using Otc.ProviderHost.Values;
+
+namespace Otc.Provider.Tests.Lifecycle;
+
+/// <summary>
+/// The published provider binary over real gRPC, configured against an in-process emulator (a real Kestrel server on
+/// loopback) with short lifecycle delays. One Configure per process, as the engine does; tests make stacks on it.
+/// </summary>
+internal sealed class LifecycleEnvironment : IAsyncDisposable
+{
+    public const string ResourceType = "otc:vpcep:VpcEndpointService";
+
+    /// <summary>The provider's config environment fallbacks; cleared so the developer's shell cannot leak into the tests.</summary>
+    private static readonly string[] ConfigEnvironment =
+    [
+        "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
+        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES",
+    ];
+
+    private LifecycleEnvironment(RunningEmulator emulator, ProviderProcess provider)
+    {
+        Emulator = emulator;
+        Provider = provider;
+    }
+
+    public RunningEmulator Emulator { get; }
+
+    public ProviderProcess Provider { get; }
+
+    public string ProjectId => EmulatorAccounts.DefaultProjectId;
+
+    public static async Task<LifecycleEnvironment> StartAsync(int maxRetries = 2)
+    {
+        var binary = ProviderBinary.Locate();
+        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            CreateDelay = TimeSpan.FromMilliseconds(150),
+            DeleteDelay = TimeSpan.FromMilliseconds(100),
+            ServiceQuota = 200,
+        }, CancellationToken.None);
+        ProviderProcess? provider = null;
+        try
+        {
+            provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(binary) with
+            {
+                Environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null),
+            });
+            var environment = new LifecycleEnvironment(emulator, provider);
+            await environment.NewStack().ConfigureAsync(ProviderConfig(emulator.BaseUrl, maxRetries));
+            emulator.Journal.Clear();
+            return environment;
+        }
+        catch
+        {
+            if (provider is not null)
+            {
+                await provider.DisposeAsync();
+            }
+
+            await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The stack config a user would set: region, project, AK/SK (the secret key as a secret) and the endpoint override.</summary>
+    public static PropertyMap ProviderConfig(Uri emulatorUrl, int maxRetries) => PropertyMap.From(new Dictionary<string, PropertyValue>
+    {
+        ["region"] = "eu-de",
+        ["projectId"] = EmulatorAccounts.DefaultProjectId,
+        ["accessKey"] = EmulatorAccounts.AccessKey,
+        ["secretKey"] = PropertyValue.From(EmulatorAccounts.SecretKey).WithSecret(),
+        ["vpcepEndpoint"] = emulatorUrl.GetLeftPart(UriPartial.Authority),
+        ["maxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public EngineSimulator NewStack() => new(Provider, ResourceType);
+
+    /// <summary>A cloud client of the same account, for changes "behind the provider's back".</summary>
+    public Task<IVpcepClient> CloudAsync() => OtcClient.ConnectAsync(new OtcClientOptions
+    {
+        Region = "eu-de",
+        ProjectId = EmulatorAccounts.DefaultProjectId,
+        AccessKey = EmulatorAccounts.AccessKey,
+        SecretKey = EmulatorAccounts.SecretKey,
+        VpcepEndpoint = Emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
+        MaxRetries = 0,
+    }, CancellationToken.None);
+
+    public IReadOnlyList<JournalEntry> Calls() => Emulator.Journal.Entries;
+
+    /// <summary>Every call that changes something (anything but GET), in arrival order.</summary>
+    public IReadOnlyList<JournalEntry> Mutations() => [.. Emulator.Journal.Entries.Where(entry => entry.Method != "GET")];
+
+    public string ServicePath(string id) => $"/v1/{ProjectId}/vpc-endpoint-services/{id}";
+
+    public string ServicesPath => $"/v1/{ProjectId}/vpc-endpoint-services";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,43 @@
+namespace Otc.Provider.Tests.Lifecycle;
+
+/// <summary>Finds the published Native AOT provider: <c>PROVIDER_BIN</c> when set, else <c>bin/pulumi-resource-otc</c> above the test directory.</summary>
+internal static class ProviderBinary
+{
+    private const string RelativePath = "bin/pulumi-resource-otc";
+
+    public static string Locate()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("PROVIDER_BIN");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return File.Exists(fromEnvironment)
+                ? Path.GetFullPath(fromEnvironment)
+                : throw new AssertionException($"PROVIDER_BIN={fromEnvironment} does not exist; run `make provider` first");
+        }
+
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, RelativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new AssertionException($"{RelativePath} was not found above {TestContext.CurrentContext.TestDirectory}: run `make provider` first");
+    }
+
+    /// <summary>The repository root: the directory holding <c>schema.json</c> and the provider binary.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "schema.json")) && File.Exists(Path.Combine(directory.FullName, "pulumi-otc.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new AssertionException("the repository root (schema.json next to pulumi-otc.slnx) was not found above the test directory");
+    }
+}

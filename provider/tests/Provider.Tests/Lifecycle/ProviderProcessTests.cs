@@ -1,0 +1,39 @@
+using Otc.EngineHarness;
+
+namespace Otc.Provider.Tests.Lifecycle;
+
+/// <summary>The binary behaves as a plugin under the engine: port handshake, logs to the engine, clean exit on SIGINT.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Self)]
+public sealed class ProviderProcessTests
+{
+    [Test]
+    public async Task StatusLinesOfAWaitReachTheEngineAsEphemeralLogsOfTheResource()
+    {
+        await using var env = await LifecycleEnvironment.StartAsync();
+        var stack = env.NewStack();
+
+        await stack.UpAsync("logged", ServiceInputs.Base(ServiceInputs.NewPortId()));
+        await stack.DestroyAsync("logged");
+
+        var statusLines = env.Provider.Logs.Where(log => log.Ephemeral && log.Urn == stack.UrnOf("logged")).ToList();
+        Assert.That(statusLines, Is.Not.Empty, () => "logs received: " + string.Join(" | ", env.Provider.Logs));
+        Assert.That(statusLines.Select(log => log.Message), Has.Some.Contains("available"));
+        Assert.That(env.Provider.Logs.Select(log => log.Message), Has.None.Contains(Otc.Emulator.EmulatorAccounts.SecretKey));
+    }
+
+    [Test]
+    public async Task ProviderExitsCleanlyOnSigintAndPrintsNothingButThePort()
+    {
+        var provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(ProviderBinary.Locate()));
+        var info = await provider.Client.GetPluginInfoAsync(new Google.Protobuf.WellKnownTypes.Empty());
+
+        await provider.DisposeAsync();
+
+        Assert.That(info.Version, Is.EqualTo("0.1.0"));
+        Assert.That(provider.HandshakeResponse, Is.Not.Null);
+        Assert.That(provider.HasExited, Is.True);
+        Assert.That(provider.ExitCode, Is.Zero);
+        Assert.That(provider.StandardOutputAfterPort, Is.Empty);
+    }
+}
