@@ -16,7 +16,7 @@ internal static class ServiceDiff
         var oldInputs = request.OldInputs.Count > 0 ? request.OldInputs : InputsOf(request.OldState);
         var normalisedOld = InputNormaliser.Normalise(oldInputs);
         var normalisedNew = InputNormaliser.Normalise(request.NewInputs);
-        var result = differ.Diff(request with { OldInputs = normalisedOld, NewInputs = normalisedNew });
+        var result = RemovedNameReplaces(differ.Diff(request with { OldInputs = normalisedOld, NewInputs = normalisedNew }));
         return result.RequiresReplace && ReplacementWouldCollide(normalisedOld, normalisedNew)
             ? result with { DeleteBeforeReplace = true }
             : result;
@@ -59,6 +59,15 @@ internal static class ServiceDiff
 
         return backends;
     }
+
+    /// <summary>
+    /// The modify API can rename a service but not remove its name (an empty name is refused with EndPoint.3076),
+    /// so dropping <c>serviceName</c> can only be reached by creating the service again.
+    /// </summary>
+    private static DiffResult RemovedNameReplaces(DiffResult result) =>
+        result.DetailedDiff.TryGetValue(Names.ServiceName, out var kind) && kind == PropertyDiffKind.Delete
+            ? result with { DetailedDiff = result.DetailedDiff.SetItem(Names.ServiceName, PropertyDiffKind.DeleteReplace) }
+            : result;
 
     private static PropertyMap InputsOf(PropertyMap state) => PropertyMap.From(state.Where(pair => Names.InputSet.Contains(pair.Key)));
 }

@@ -35,7 +35,8 @@ internal sealed record UpdatePlan(
         var approvalChanged = old.EffectiveApprovalEnabled != desired.EffectiveApprovalEnabled;
         var oldName = ServiceNames.ShortName(old.ServiceName);
         var newName = ServiceNames.ShortName(desired.ServiceName);
-        var nameChanged = !string.Equals(oldName, newName, StringComparison.Ordinal);
+        // A name cannot be removed in place (Diff turns that into a replace), so only a new name is sent.
+        var nameChanged = newName is not null && !string.Equals(oldName, newName, StringComparison.Ordinal);
         var portsChanged = !PortMapping.SameSet(old.Ports, desired.Ports);
         var portIdChanged = !string.Equals(old.PortId, desired.PortId, StringComparison.Ordinal);
         var tcpProxyChanged = !string.Equals(old.EffectiveTcpProxy, desired.EffectiveTcpProxy, StringComparison.Ordinal);
@@ -48,8 +49,7 @@ internal sealed record UpdatePlan(
         return new UpdateServiceRequest
         {
             ApprovalEnabled = approvalChanged ? desired.EffectiveApprovalEnabled : null,
-            // Dropping the name sends an empty one: the cloud then reports the unnamed form {region}.{id}.
-            ServiceName = nameChanged ? newName ?? "" : null,
+            ServiceName = nameChanged ? newName : null,
             Ports = portsChanged ? ServiceMapper.ToWirePorts(desired.Ports) : null,
             PortId = portIdChanged ? desired.PortId : null,
             TcpProxy = tcpProxyChanged ? desired.EffectiveTcpProxy : null,
