@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Otc.Provider.Cloud;
+using Otc.Provider.Configuration;
+using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Values;
+
+namespace Otc.Provider.Tests.Unit;
+
+public sealed class ConfigurationTests
+{
+    private const string SecretKeyValue = "sk-very-secret-value";
+
+    private static OtcProviderConfiguration Configuration(Dictionary<string, string>? environment = null) =>
+        new(new OtcClientProvider(), name => environment?.GetValueOrDefault(name));
+
+    private static PropertyMap AkSk() => Props.Map(
+        ("region", "eu-de"),
+        ("accessKey", "AK1"),
+        ("secretKey", PropertyValue.From(SecretKeyValue).WithSecret()),
+        ("version", "0.1.0"));
+
+    private static IEnumerable<string> FailedKeys(CheckResult result) => result.Failures.Select(f => f.Property);
+
+    [Test]
+    public void A_complete_config_passes_and_is_returned_unchanged_with_its_version()
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, AkSk());
+
+        Assert.That(result.Failures, Is.Empty);
+        Assert.That(result.Inputs, Is.EqualTo(AkSk()));
+    }
+
+    [Test]
+    public void A_missing_region_is_named()
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, AkSk().Without("region"));
+
+        Assert.That(FailedKeys(result), Is.EqualTo(new[] { "region" }));
+        Assert.That(result.Failures[0].Reason, Does.Contain("OS_REGION_NAME"));
+    }
+
+    [Test]
+    public void No_credentials_at_all_names_the_credential_keys()
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, Props.Map(("region", "eu-de")));
+
+        Assert.That(result.Failures, Has.Count.EqualTo(1));
+        Assert.That(result.Failures[0].Reason, Does.Contain("accessKey").And.Contain("secretKey").And.Contain("token").And.Contain("password"));
+    }
+
+    [Test]
+    public void An_access_key_without_secret_key_is_refused()
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, AkSk().Without("secretKey"));
+
+        Assert.That(FailedKeys(result), Is.EqualTo(new[] { "secretKey" }));
+    }
+
+    [Test]
+    public void A_secret_key_without_access_key_is_refused() =>
+        Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, AkSk().Without("accessKey"))), Is.EqualTo(new[] { "accessKey" }));
+
+    [Test]
+    public void Both_access_keys_and_a_token_contradict()
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, AkSk().With("token", PropertyValue.From("tok").WithSecret()));
+
+        Assert.That(FailedKeys(result), Is.EqualTo(new[] { "token" }));
+        Assert.That(result.Failures[0].Reason, Does.Contain("contradictory"));
+    }
+
+    [Test]
+    public void Password_authentication_needs_a_domain()
+    {
+        var config = Props.Map(("region", "eu-de"), ("username", "u"), ("password", PropertyValue.From("pw").WithSecret()));
+
+        Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, config)), Is.EqualTo(new[] { "domainName" }));
+        Assert.That(Configuration().CheckConfig(PropertyMap.Empty, config.With("domainName", "d")).Failures, Is.Empty);
+    }
+
+    [Test]
+    public void A_security_token_without_keys_is_refused()
+    {
+        var config = Props.Map(("region", "eu-de"), ("token", "t"), ("securityToken", "st"));
+
+        Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, config)), Is.EqualTo(new[] { "securityToken" }));
+    }
+
+    [Test]
+    public void Environment_variables_stand_in_for_every_key()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["OS_REGION_NAME"] = "eu-nl",
+            ["OS_PROJECT_ID"] = "p-1",
+            ["OS_PROJECT_NAME"] = "eu-nl_x",
+            ["OS_AUTH_URL"] = "https://iam.example/v3",
+            ["OS_ACCESS_KEY"] = "AK-ENV",
+            ["OS_SECRET_KEY"] = "SK-ENV",
+            ["OS_SECURITY_TOKEN"] = "ST-ENV",
+            ["OTC_VPCEP_ENDPOINT"] = "http://127.0.0.1:9999",
+            ["OS_INSECURE"] = "true",
+            ["OTC_MAX_RETRIES"] = "2",
+        };
+
+        var options = Configuration(environment).BuildOptions(PropertyMap.Empty);
+
+        Assert.That(options.Region, Is.EqualTo("eu-nl"));
+        Assert.That(options.ProjectId, Is.EqualTo("p-1"));
+        Assert.That(options.ProjectName, Is.EqualTo("eu-nl_x"));
+        Assert.That(options.AuthUrl, Is.EqualTo("https://iam.example/v3"));
+        Assert.That(options.AccessKey, Is.EqualTo("AK-ENV"));
+        Assert.That(options.SecretKey, Is.EqualTo("SK-ENV"));
+        Assert.That(options.SecurityToken, Is.EqualTo("ST-ENV"));
+        Assert.That(options.VpcepEndpoint, Is.EqualTo("http://127.0.0.1:9999"));
+        Assert.That(options.Insecure, Is.True);
+        Assert.That(options.MaxRetries, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Password_and_token_keys_fall_back_to_the_environment()
+    {
+        var password = Configuration(new Dictionary<string, string>
+        {
+            ["OS_REGION_NAME"] = "eu-de",
+            ["OS_USERNAME"] = "u",
+            ["OS_PASSWORD"] = "pw",
+            ["OS_DOMAIN_NAME"] = "dom",
+        }).BuildOptions(PropertyMap.Empty);
+        var token = Configuration(new Dictionary<string, string> { ["OS_REGION_NAME"] = "eu-de", ["OS_TOKEN"] = "tok" })
+            .BuildOptions(PropertyMap.Empty);
+
+        Assert.That((password.Username, password.Password, password.DomainName), Is.EqualTo(("u", "pw", "dom")));
+        Assert.That(token.Token, Is.EqualTo("tok"));
+    }
+
+    [Test]
+    public void Config_wins_over_the_environment()
+    {
+        var options = Configuration(new Dictionary<string, string> { ["OS_REGION_NAME"] = "eu-nl", ["OS_ACCESS_KEY"] = "AK-ENV" })
+            .BuildOptions(AkSk().With("insecure", false).With("maxRetries", 0.0));
+
+        Assert.That(options.Region, Is.EqualTo("eu-de"));
+        Assert.That(options.AccessKey, Is.EqualTo("AK1"));
+        Assert.That(options.Insecure, Is.False);
+        Assert.That(options.MaxRetries, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Environment_credentials_count_in_config_checks()
+    {
+        var result = Configuration(new Dictionary<string, string> { ["OS_TOKEN"] = "tok" }).CheckConfig(PropertyMap.Empty, AkSk());
+
+        Assert.That(result.Failures.Single().Reason, Does.Contain("contradictory"));
+    }
+
+    [Test]
+    public void The_environment_is_never_copied_into_the_checked_config()
+    {
+        var result = Configuration(new Dictionary<string, string> { ["OS_SECRET_KEY"] = SecretKeyValue })
+            .CheckConfig(PropertyMap.Empty, AkSk().Without("secretKey"));
+
+        Assert.That(result.Failures, Is.Empty);
+        Assert.That(result.Inputs.ContainsKey("secretKey"), Is.False);
+    }
+
+    [TestCase("insecure", "maybe")]
+    [TestCase("maxRetries", "-1")]
+    [TestCase("maxRetries", "many")]
+    public void Malformed_typed_values_are_named(string key, string value)
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, AkSk().With(key, value));
+
+        Assert.That(FailedKeys(result), Is.EqualTo(new[] { key }));
+    }
+
+    [Test]
+    public void A_malformed_endpoint_url_is_named() =>
+        Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, AkSk().With("vpcepEndpoint", "not a url"))),
+            Is.EqualTo(new[] { "vpcepEndpoint" }));
+
+    [Test]
+    public void Unknown_config_values_are_not_failures_during_preview()
+    {
+        var result = Configuration().CheckConfig(PropertyMap.Empty, Props.Map(("region", "eu-de"), ("token", PropertyValue.Unknown)));
+
+        Assert.That(result.Failures, Is.Empty);
+    }
+
+    [Test]
+    public void Configure_with_missing_keys_reports_names_and_descriptions()
+    {
+        var error = Assert.ThrowsAsync<MissingConfigurationException>(() =>
+            Configuration().ConfigureAsync(Props.Map(("accessKey", "AK1")), CancellationToken.None));
+
+        Assert.That(error!.Keys.Select(k => k.Name), Is.EquivalentTo(new[] { "region", "secretKey" }));
+        Assert.That(error.Keys.Select(k => k.Description), Has.All.Not.Empty);
+    }
+
+    [Test]
+    public void Configure_refuses_contradictory_credentials_without_echoing_secrets()
+    {
+        var error = Assert.ThrowsAsync<ProviderException>(() =>
+            Configuration().ConfigureAsync(AkSk().With("token", PropertyValue.From("tok-secret").WithSecret()), CancellationToken.None));
+
+        Assert.That(error!.Kind, Is.EqualTo(ProviderErrorKind.InvalidInput));
+        Assert.That(error.Message, Does.Not.Contain(SecretKeyValue).And.Not.Contain("tok-secret"));
+    }
+
+    [Test]
+    public void Failure_reasons_never_contain_secret_values()
+    {
+        var config = Props.Map(("secretKey", SecretKeyValue), ("password", "pw-secret"), ("token", "tok-secret"), ("securityToken", "st-secret"));
+
+        var reasons = string.Join("\n", Configuration().CheckConfig(PropertyMap.Empty, config).Failures.Select(f => f.Reason));
+
+        Assert.That(reasons, Does.Not.Contain(SecretKeyValue).And.Not.Contain("pw-secret").And.Not.Contain("tok-secret").And.Not.Contain("st-secret"));
+    }
+
+    [Test]
+    public void A_client_is_not_available_before_configure()
+    {
+        var error = Assert.Throws<ProviderException>(() => _ = new OtcClientProvider().Client);
+
+        Assert.That(error!.Kind, Is.EqualTo(ProviderErrorKind.FailedPrecondition));
+    }
+
+    [Test]
+    public void The_key_table_matches_the_schema_config()
+    {
+        using var schema = JsonDocument.Parse(SchemaRules.EmbeddedSchemaJson());
+        var variables = schema.RootElement.GetProperty("config").GetProperty("variables");
+
+        var declared = variables.EnumerateObject().Select(v => (
+            v.Name,
+            v.Value.GetProperty("defaultInfo").GetProperty("environment")[0].GetString(),
+            v.Value.TryGetProperty("secret", out var secret) && secret.GetBoolean()));
+        var table = ConfigKeys.All.Select(k => (k.Name, (string?)k.EnvironmentVariable, k.IsSecret));
+
+        Assert.That(table, Is.EquivalentTo(declared));
+        Assert.That(ConfigKeys.All.Where(k => k.IsSecret).Select(k => k.Name),
+            Is.EquivalentTo(new[] { "secretKey", "securityToken", "password", "token" }));
+    }
+}
