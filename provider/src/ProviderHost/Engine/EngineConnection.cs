@@ -70,7 +70,7 @@ public sealed class EngineConnection : IDisposable
                 new LogRequest { Severity = severity, Message = message, Urn = urn ?? string.Empty, Ephemeral = ephemeral },
                 deadline: DateTime.UtcNow.Add(LogDeadline)).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RpcException or ObjectDisposedException or InvalidOperationException or HttpRequestException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             WriteToStderr(severity, message, urn);
         }
@@ -97,6 +97,10 @@ public sealed class EngineConnection : IDisposable
         catch (IOException)
         {
             // stderr gone (engine exited): nothing left to tell.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Same: the stream was closed under us during shutdown.
         }
     }
 }
