@@ -68,8 +68,9 @@ internal static class ErrorMapper
             detail.Inputs = PropertyCodec.Encode(exception.Inputs);
         }
 
-        // Code Unknown, as pulumi-go-provider does: the detail, not the code, tells the engine it is a partial failure.
-        return WithDetail(StatusCode.Unknown, exception.Message, Any.Pack(detail));
+        // The detail is what makes the engine record a partial failure; the code is a clean one anyway, so that
+        // nothing reading only the code (older engines, tooling) takes the deployment for possibly corrupt.
+        return WithDetail(StatusCode.Aborted, exception.Message, Any.Pack(detail));
     }
 
     private static RpcException MissingKeys(MissingConfigurationException exception)
