@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Otc.EngineHarness;
+using Otc.EngineHarness.Emulator;
+using Otc.ProviderHost.Values;
+
+namespace Otc.Bench.StackBench;
+
+/// <summary>
+/// One stack of N endpoint services driven through a single provider process, every resource at once (the engine's
+/// unbounded <c>--parallel</c>): create all, change every service's ports, delete all. The journal of the emulator
+/// counts the API calls and the 429s of each phase.
+/// </summary>
+internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, ProviderProcess provider, int? maxRetries)
+{
+    private readonly EngineSimulator _stack = new(provider, "otc:vpcep:VpcEndpointService", project: "stackbench", stack: "bench");
+
+    public List<(string Phase, long? PeakRssBytes)> Memory { get; } = [];
+
+    public async Task ConfigureAsync()
+    {
+        var config = PropertyMap.From(new Dictionary<string, PropertyValue>
+        {
+            ["region"] = "eu-de",
+            ["projectId"] = "0123456789abcdef0123456789abcdef",
+            ["accessKey"] = "EMULATORACCESSKEY0001",
+            ["secretKey"] = PropertyValue.From("emulator-secret-key-0001").WithSecret(),
+            ["vpcepEndpoint"] = emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
+        });
+        if (maxRetries is { } retries)
+        {
+            // As `pulumi config set otc:maxRetries N` would send it.
+            config = config.With("maxRetries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await _stack.ConfigureAsync(config);
+    }
+
+    public Task<PhaseResult> CreateAllAsync() =>
+        PhaseAsync("create", name => _stack.UpAsync(name, Inputs(name, (80, 8080), (443, 8443))));
+
+    public Task<PhaseResult> UpdateAllAsync() =>
+        PhaseAsync("update (ports)", name => _stack.UpAsync(name, Inputs(name, (80, 8080), (443, 9443), (8443, 10443))));
+
+    public Task<PhaseResult> DeleteAllAsync() =>
+        PhaseAsync("delete", async name =>
+        {
+            if (_stack.Find(name) is not null)
+            {
+                await _stack.DestroyAsync(name);
+            }
+
+            return true;
+        });
+
+    private async Task<PhaseResult> PhaseAsync<T>(string phase, Func<string, Task<T>> operation)
+    {
+        await emulator.Admin.ClearJournalAsync();
+        var names = Enumerable.Range(0, options.Count).Select(i => $"svc-{i:000}").ToList();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(names.Select(async name =>
+        {
+            try
+            {
+                await operation(name);
+            }
+            catch (Exception exception) when (exception is ResourceOperationException or CheckFailedException)
+            {
+                errors.Enqueue($"{name}: {exception.Message}");
+            }
+        }));
+        clock.Stop();
+        var calls = await emulator.Admin.JournalAsync();
+        Memory.Add((phase, provider.PeakResidentBytes));
+        return new PhaseResult(phase, names.Count, errors.Count, clock.Elapsed, calls, [.. errors.Take(3)]);
+    }
+
+    private static PropertyMap Inputs(string name, params (int Client, int Server)[] ports) => PropertyMap.From(new Dictionary<string, PropertyValue>
+    {
+        ["portId"] = "port-" + name,
+        ["vpcId"] = "vpc-bench",
+        ["serverType"] = "VM",
+        ["serviceName"] = name,
+        ["ports"] = PropertyValue.From(ports.Select(port => PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue>
+        {
+            ["clientPort"] = port.Client,
+            ["serverPort"] = port.Server,
+            ["protocol"] = "TCP",
+        })))),
+    });
+}
