@@ -9,7 +9,7 @@ import { configureRequest } from './lib/configure.mjs';
 import { call } from './lib/rpc.mjs';
 import { checkRequest, createRequest, diffRequest, deleteRequest, Kind, DiffChanges } from './lib/resource-requests.mjs';
 import {
-  fromStruct, secret, isSecret, isUnknown, UNKNOWN_STRING, UNKNOWN_NUMBER,
+  fromStruct, secret, isSecret, isUnknown, urnOf, UNKNOWN_STRING, UNKNOWN_NUMBER,
 } from './lib/values.mjs';
 
 const DESCRIPTION = 'wire conformance service, secret description';
@@ -143,6 +143,8 @@ describe('otc:vpcep:VpcEndpointService against the emulator', { timeout: 120_000
     for (const entry of provider.engine.logs) {
       assert.ok(!entry.message.includes(DESCRIPTION), `secret description in engine log: ${entry.message}`);
     }
+    // Progress goes to the engine given on the command line (stdout is hidden from users), attached to the resource.
+    assert.ok(provider.engine.logs.some((entry) => entry.urn === urnOf('svc')), `engine logs: ${JSON.stringify(provider.engine.logs)}`);
     created = { id, outputs };
   });
 

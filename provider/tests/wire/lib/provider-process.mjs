@@ -28,9 +28,10 @@ process.on('exit', () => {
   }
 });
 
-export async function startProvider() {
+/** `flags` go before the engine address, as the engine's `--logtostderr`, `-v=N` and `--tracing X` do. */
+export async function startProvider({ flags = [] } = {}) {
   const engine = await startFakeEngine();
-  const child = spawn(PROVIDER_BIN, [engine.address], {
+  const child = spawn(PROVIDER_BIN, [...flags, engine.address], {
     cwd: path.dirname(PROVIDER_BIN),
     env: providerEnvironment(),
     stdio: ['pipe', 'pipe', 'pipe'],
