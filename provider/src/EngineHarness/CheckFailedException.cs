@@ -12,25 +12,6 @@ public sealed class CheckFailedException : Exception
         Failures = failures;
     }
 
-    public CheckFailedException()
-        : this(string.Empty, [])
-    {
-    }
-
-    public CheckFailedException(string message)
-        : base(message)
-    {
-        Urn = string.Empty;
-        Failures = [];
-    }
-
-    public CheckFailedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Urn = string.Empty;
-        Failures = [];
-    }
-
     public string Urn { get; }
 
     public IReadOnlyList<CheckFailure> Failures { get; }

@@ -20,24 +20,6 @@ public sealed class ResourceOperationException : Exception
         InitFailed = PartialFailure.Decode(inner);
     }
 
-    public ResourceOperationException()
-        : this("unknown", string.Empty, new RpcException(Status.DefaultCancelled))
-    {
-    }
-
-    public ResourceOperationException(string message)
-        : this(message, string.Empty, new RpcException(Status.DefaultCancelled))
-    {
-    }
-
-    public ResourceOperationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Rpc = "unknown";
-        Urn = string.Empty;
-        StatusDetail = message;
-    }
-
     public string Rpc { get; }
 
     public string Urn { get; }
