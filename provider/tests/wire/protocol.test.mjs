@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { providerPb, pluginPb } from './lib/proto.mjs';
+import { grpc, providerGrpc, providerPb, pluginPb } from './lib/proto.mjs';
 import { startProvider } from './lib/provider-process.mjs';
 import { call, callExpectingError, empty, Status } from './lib/rpc.mjs';
-import { toStruct, urnOf, randomSeed } from './lib/values.mjs';
+import { toStruct, urnOf, randomSeed, RESOURCE_TYPE } from './lib/values.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SCHEMA_PATH = path.resolve(here, '../../../schema.json');
@@ -81,6 +81,29 @@ describe('launch and provider-level RPCs', { timeout: 60_000 }, () => {
     const error = await callExpectingError(provider.client, 'check', request);
     assert.equal(error.code, Status.INVALID_ARGUMENT, `code ${error.code} (${error.details})`);
     assert.ok(error.details.includes(token), `message does not name the token: ${JSON.stringify(error.details)}`);
+  });
+
+  // The engine's client allows 400 MiB messages; ASP.NET Core's default limit (4 MB) would refuse a large state.
+  it('accepts and answers a message larger than 4 MB', async () => {
+    const engineSizedClient = new providerGrpc.ResourceProviderClient(`127.0.0.1:${provider.port}`, grpc.credentials.createInsecure(), {
+      'grpc.max_receive_message_length': 400 * 1024 * 1024,
+      'grpc.max_send_message_length': 400 * 1024 * 1024,
+    });
+    try {
+      const hugeDescription = 'x'.repeat(6 * 1024 * 1024);
+      const request = new providerPb.CheckRequest();
+      request.setUrn(urnOf('huge'));
+      request.setName('huge');
+      request.setType(RESOURCE_TYPE);
+      request.setOlds(toStruct({}));
+      request.setNews(toStruct({ portId: 'p', vpcId: 'v', serverType: 'LB', ports: [{ clientPort: 80, serverPort: 8080 }], description: hugeDescription }));
+      request.setRandomseed(randomSeed());
+      const response = await call(engineSizedClient, 'check', request);
+      // The answer itself is the point; the over-long description is then an ordinary validation failure.
+      assert.ok(response.getFailuresList().some((failure) => failure.getProperty() === 'description'));
+    } finally {
+      engineSizedClient.close();
+    }
   });
 
   it('Cancel is answered', async () => {
