@@ -20,7 +20,9 @@ public static class OtcClient
         var mode = OptionsValidator.Validate(options);
         var authUrl = options.AuthUrl is null ? EndpointNames.DefaultIam(options.Region) : EndpointNames.ParseAuthUrl(options.AuthUrl);
         var http = HttpFactory.Create(options.Insecure);
-        var transport = new OtcTransport(http, new RetrySettings(options.MaxRetries, options.RequestTimeout), options.Log);
+        var retry = new RetrySettings(options.MaxRetries, options.RequestTimeout) { ThrottleBudget = options.ThrottleRetryBudget };
+        // One pacer per client: every caller of this client shares what the gateway's throttling taught it.
+        var transport = new OtcTransport(http, retry, new ThrottlePacer(TimeProvider.System, options.Log), options.Log);
         var iam = new IamClient(transport, authUrl, clock);
         IRequestAuthenticator? authenticator = null;
         try

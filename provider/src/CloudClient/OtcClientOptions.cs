@@ -39,8 +39,14 @@ public sealed class OtcClientOptions
     /// <summary>Skips TLS certificate verification. Only for test set-ups.</summary>
     public bool Insecure { get; init; }
 
-    /// <summary>Further attempts after the first for retryable failures.</summary>
+    /// <summary>Further attempts after the first for retryable failures (5xx, timeouts, connection errors); throttling does not count.</summary>
     public int MaxRetries { get; init; } = 5;
+
+    /// <summary>
+    /// How long one call keeps retrying after its first throttling answer (429 <c>APIGW.0308</c>, 400 <c>EndPoint.0022</c>).
+    /// A throttled request was not executed, so it is always safe to repeat; it gives up with the throttling error after this.
+    /// </summary>
+    public TimeSpan ThrottleRetryBudget { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Limit for a single attempt, including reading the answer.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -53,7 +59,7 @@ public sealed class OtcClientOptions
         => $"OtcClientOptions {{ Region = {Region}, ProjectId = {ProjectId}, ProjectName = {ProjectName}, AuthUrl = {AuthUrl}, "
             + $"AccessKey = {Presence(AccessKey)}, SecretKey = {Presence(SecretKey)}, SecurityToken = {Presence(SecurityToken)}, "
             + $"Username = {Username}, Password = {Presence(Password)}, DomainName = {DomainName}, Token = {Presence(Token)}, "
-            + $"VpcepEndpoint = {VpcepEndpoint}, Insecure = {Insecure}, MaxRetries = {MaxRetries}, RequestTimeout = {RequestTimeout} }}";
+            + $"VpcepEndpoint = {VpcepEndpoint}, Insecure = {Insecure}, MaxRetries = {MaxRetries}, ThrottleRetryBudget = {ThrottleRetryBudget}, RequestTimeout = {RequestTimeout} }}";
 
     private static string Presence(string? secret) => string.IsNullOrEmpty(secret) ? "<unset>" : "<set>";
 }

@@ -15,6 +15,11 @@ internal static class OptionsValidator
             throw new OtcConfigurationException("MaxRetries must not be negative.", nameof(OtcClientOptions.MaxRetries));
         }
 
+        if (options.ThrottleRetryBudget < TimeSpan.Zero)
+        {
+            throw new OtcConfigurationException("ThrottleRetryBudget must not be negative.", nameof(OtcClientOptions.ThrottleRetryBudget));
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             throw new OtcConfigurationException("RequestTimeout must be positive.", nameof(OtcClientOptions.RequestTimeout));

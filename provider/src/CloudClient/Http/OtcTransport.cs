@@ -5,11 +5,14 @@ using System.Net.Http.Headers;
 namespace Otc.CloudClient;
 
 /// <summary>
-/// Sends one logical call with authentication, a per-attempt timeout and bounded retries.
+/// Sends one logical call with authentication, a per-attempt timeout and bounded retries. Every attempt first waits for
+/// its turn at the client's <see cref="ThrottlePacer"/>. Throttling answers are retried for up to
+/// <see cref="RetrySettings.ThrottleBudget"/> and do not count as failures; failures (5xx, timeouts, connection errors)
+/// are retried up to <see cref="RetrySettings.MaxRetries"/> times where repeating is safe.
 /// Success (2xx) returns the read body; an error status becomes <see cref="OtcApiException"/>,
 /// unusable transport after the last attempt becomes <see cref="OtcTransportException"/>.
 /// </summary>
-internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry, Action<string>? log)
+internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry, ThrottlePacer pacer, Action<string>? log)
 {
     private const string RequestIdHeader = "X-Request-Id";
 
@@ -18,12 +21,18 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
     public async Task<OtcResponse> SendAsync(OtcRequest request, IRequestAuthenticator? authenticator, CancellationToken ct)
     {
         var renewedCredentials = false;
+        var failures = 0;
+        var throttles = 0;
+        var firstThrottle = 0L;
         for (var attempt = 1; ; attempt++)
         {
             ct.ThrowIfCancellationRequested();
+            // Queueing for a turn is not part of the attempt, so it does not eat into the attempt's timeout.
+            var releasedAt = await pacer.WaitTurnAsync(ct).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             TimeSpan? delay;
             Exception failure;
+            var throttled = false;
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 attemptCts.CancelAfter(retry.AttemptTimeout);
@@ -41,26 +50,48 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
                     Log($"{request.Method} {request.Uri.AbsolutePath} -> {status} (attempt {attempt}, {Elapsed(started)} ms)");
                     if (status is >= 200 and < 300)
                     {
+                        pacer.OnAnswered(releasedAt);
                         return new OtcResponse(status, body, CollectHeaders(response));
                     }
 
-                    if (status == 401 && authenticator is not null && !renewedCredentials
-                        && await authenticator.RenewAfterUnauthorizedAsync(message, ct).ConfigureAwait(false))
-                    {
-                        // A rejected token gets one fresh attempt that does not count against the retry budget.
-                        renewedCredentials = true;
-                        attempt--;
-                        continue;
-                    }
-
                     var error = ToApiException(request.Operation, status, body, response);
-                    if (attempt > retry.MaxRetries || !RetryClassifier.IsRetryableStatus(status, error.ErrorCode, request.Idempotent))
+                    if (RetryClassifier.IsThrottling(status, error.ErrorCode))
                     {
-                        throw error;
-                    }
+                        // Refused before it did anything: safe to repeat for any call, bounded by time rather than by count.
+                        var retryAfter = RetryAfter(response);
+                        pacer.OnThrottled(releasedAt, retryAfter);
+                        throttles++;
+                        firstThrottle = throttles == 1 ? started : firstThrottle;
+                        var wait = retryAfter ?? retry.BackoffFor(throttles);
+                        if (Stopwatch.GetElapsedTime(firstThrottle) + wait > retry.ThrottleBudget)
+                        {
+                            Log($"{request.Method} {request.Uri.AbsolutePath} still throttled after {throttles} attempt(s); throttle budget {retry.ThrottleBudget} spent");
+                            throw error;
+                        }
 
-                    failure = error;
-                    delay = RetryAfter(response);
+                        failure = error;
+                        delay = wait;
+                        throttled = true;
+                    }
+                    else
+                    {
+                        pacer.OnAnswered(releasedAt);
+                        if (status == 401 && authenticator is not null && !renewedCredentials
+                            && await authenticator.RenewAfterUnauthorizedAsync(message, ct).ConfigureAwait(false))
+                        {
+                            // A rejected token gets one fresh attempt that does not count against the retry budget.
+                            renewedCredentials = true;
+                            continue;
+                        }
+
+                        if (++failures > retry.MaxRetries || !RetryClassifier.IsRetryableFailure(status, request.Idempotent))
+                        {
+                            throw error;
+                        }
+
+                        failure = error;
+                        delay = RetryAfter(response);
+                    }
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -72,7 +103,7 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
                     // Our own per-attempt timeout: the server may or may not have acted on the request.
                     Log($"{request.Method} {request.Uri.AbsolutePath} timed out (attempt {attempt}, {Elapsed(started)} ms)");
                     failure = new TimeoutException($"{request.Operation} did not answer within {retry.AttemptTimeout}.", ex);
-                    if (attempt > retry.MaxRetries || !request.Idempotent)
+                    if (++failures > retry.MaxRetries || !request.Idempotent)
                     {
                         throw TransportFailure(request, attempt, failure);
                     }
@@ -83,7 +114,7 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
                 {
                     Log($"{request.Method} {request.Uri.AbsolutePath} connection failed: {ex.HttpRequestError} (attempt {attempt}, {Elapsed(started)} ms)");
                     failure = ex;
-                    if (attempt > retry.MaxRetries || !(request.Idempotent || RetryClassifier.NeverSent(ex)))
+                    if (++failures > retry.MaxRetries || !(request.Idempotent || RetryClassifier.NeverSent(ex)))
                     {
                         throw TransportFailure(request, attempt, failure);
                     }
@@ -92,9 +123,11 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
                 }
             }
 
-            var wait = delay ?? retry.BackoffFor(attempt);
-            Log($"{request.Method} {request.Uri.AbsolutePath} retrying in {(long)wait.TotalMilliseconds} ms after {failure.GetType().Name}");
-            await Task.Delay(wait, ct).ConfigureAwait(false);
+            var backoff = delay ?? retry.BackoffFor(failures);
+            Log(throttled
+                ? $"{request.Method} {request.Uri.AbsolutePath} throttled; retrying in {(long)backoff.TotalMilliseconds} ms"
+                : $"{request.Method} {request.Uri.AbsolutePath} retrying in {(long)backoff.TotalMilliseconds} ms after {failure.GetType().Name}");
+            await Task.Delay(backoff, ct).ConfigureAwait(false);
         }
     }
 

@@ -9,23 +9,16 @@ internal static class RetryClassifier
     public const string ServiceThrottled = "EndPoint.0022";
 
     /// <summary>
-    /// Throttling answers mean the request was refused before it did anything, so every call may repeat them.
-    /// 5xx may have been executed, so only idempotent calls repeat them.
+    /// The gateway (429 / <c>APIGW.0308</c>) or the service (400 <c>EndPoint.0022</c>) refused the request for its rate
+    /// before doing anything, so every call, a create included, may repeat it.
     /// </summary>
-    public static bool IsRetryableStatus(int status, string? errorCode, bool idempotent)
-    {
-        if (status == 429 || string.Equals(errorCode, GatewayThrottled, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
+    public static bool IsThrottling(int status, string? errorCode)
+        => status == 429
+            || string.Equals(errorCode, GatewayThrottled, StringComparison.OrdinalIgnoreCase)
+            || (status == 400 && string.Equals(errorCode, ServiceThrottled, StringComparison.OrdinalIgnoreCase));
 
-        if (status == 400 && string.Equals(errorCode, ServiceThrottled, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return status >= 500 && idempotent;
-    }
+    /// <summary>A 5xx may have been executed, so only idempotent calls repeat it.</summary>
+    public static bool IsRetryableFailure(int status, bool idempotent) => status >= 500 && idempotent;
 
     /// <summary>True when the request certainly never reached the server (no connection was made).</summary>
     public static bool NeverSent(HttpRequestException exception)

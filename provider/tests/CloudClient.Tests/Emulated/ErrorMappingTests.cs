@@ -62,7 +62,7 @@ public sealed class ErrorMappingTests : EmulatedTestBase
     }
 
     [Test]
-    public async Task Gateway_throttling_after_the_last_retry_keeps_code_and_request_id()
+    public async Task Gateway_throttling_after_the_throttle_budget_keeps_code_and_request_id()
     {
         var options = AkSkOptions();
         using var client = await ConnectAsync(new OtcClientOptions
@@ -73,6 +73,7 @@ public sealed class ErrorMappingTests : EmulatedTestBase
             SecretKey = options.SecretKey,
             VpcepEndpoint = options.VpcepEndpoint,
             MaxRetries = 0,
+            ThrottleRetryBudget = TimeSpan.Zero,
             Log = Output.Add,
         });
         Emulator.Faults.Add(new FaultRule { Method = "GET", Status = 429, ErrorCode = "APIGW.0308", ErrorMsg = "The throttling threshold has been reached." });
