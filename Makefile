@@ -18,6 +18,7 @@ PROVIDER_BIN := bin/pulumi-resource-$(PACK)
 EMULATOR_DLL := emulator/bin/$(CONFIG)/net10.0/otc-emulator.dll
 WIRE_DIR     := provider/tests/wire
 PULUMI_HOME  ?= $(HOME)/.pulumi
+TEST_LOGS    := artifacts/test-logs
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -53,12 +54,15 @@ install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CL
 	fi
 
 test: ensure build provider test_unit test_wire ## Run every test: unit, client/emulator, lifecycle over gRPC, and wire conformance against the AOT binary
+	@provider/tests/summarize-results.sh $(TEST_LOGS)
 
 test_unit: ## Run the .NET test projects (needs `make build provider` first)
-	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build --logger "console;verbosity=normal"
+	mkdir -p $(TEST_LOGS)
+	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build --logger "console;verbosity=normal" 2>&1 | tee $(TEST_LOGS)/dotnet.log
 
 test_wire: ## Run the wire-conformance suite: Pulumi's own generated gRPC client against bin/pulumi-resource-otc
-	cd $(WIRE_DIR) && PROVIDER_BIN="$(CURDIR)/$(PROVIDER_BIN)" EMULATOR_DLL="$(CURDIR)/$(EMULATOR_DLL)" npm test
+	mkdir -p $(TEST_LOGS)
+	cd $(WIRE_DIR) && PROVIDER_BIN="$(CURDIR)/$(PROVIDER_BIN)" EMULATOR_DLL="$(CURDIR)/$(EMULATOR_DLL)" npm test 2>&1 | tee $(CURDIR)/$(TEST_LOGS)/wire.log
 
 lint: ## Check formatting and analyzers (dotnet format --verify-no-changes)
 	$(DOTNET) format $(SOLUTION) --verify-no-changes
