@@ -21,10 +21,11 @@ namespace Otc.ProviderHost.Server;
 
 /// <summary>
 /// The <c>pulumirpc.ResourceProvider</c> gRPC service: decodes requests, dispatches by type token, applies
-/// the host-wide rules (preview, secrets, timeouts, errors) and encodes answers. RPCs a CRUD provider does
-/// not need (Construct, Call, Parameterize, GetMapping(s), List) stay UNIMPLEMENTED via the base class.
+/// the host-wide rules (preview, secrets, timeouts, errors) and encodes answers. <see cref="ResourceProviderMethodProvider"/>
+/// binds these methods to their RPCs and answers the ones a CRUD provider does not need (Construct, Call,
+/// Parameterize, GetMapping(s), List) with UNIMPLEMENTED.
 /// </summary>
-public sealed class ResourceProviderService : ResourceProvider.ResourceProviderBase, IDisposable
+public sealed class ResourceProviderService : IDisposable
 {
     private readonly ProviderDefinition _definition;
     private readonly PackageSchema _schema;
@@ -43,31 +44,31 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
     /// <summary>Cancelled by the Cancel RPC; linked into every call.</summary>
     public CancellationToken CancellationToken => _cancellation.Token;
 
-    public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
+    public Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
     {
         _engine.Connect(request.EngineAddress);
         return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true, AcceptOutputs = false });
     }
 
-    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+    public Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
         Task.FromResult(new PluginInfo { Version = _definition.Version });
 
-    public override Task<Empty> Attach(PluginAttach request, ServerCallContext context)
+    public Task<Empty> Attach(PluginAttach request, ServerCallContext context)
     {
         _engine.Connect(request.Address);
         return Task.FromResult(new Empty());
     }
 
-    public override Task<Empty> Cancel(Empty request, ServerCallContext context)
+    public Task<Empty> Cancel(Empty request, ServerCallContext context)
     {
         _cancellation.Cancel();
         return Task.FromResult(new Empty());
     }
 
-    public override Task<GetSchemaResponse> GetSchema(GetSchemaRequest request, ServerCallContext context) =>
+    public Task<GetSchemaResponse> GetSchema(GetSchemaRequest request, ServerCallContext context) =>
         Task.FromResult(new GetSchemaResponse { Schema = _schema.Text });
 
-    public override Task<WireCheckResponse> CheckConfig(WireCheckRequest request, ServerCallContext context) => Guard(context, _ =>
+    public Task<WireCheckResponse> CheckConfig(WireCheckRequest request, ServerCallContext context) => Guard(context, _ =>
     {
         var (olds, _) = ConfigDecoder.Decode(PropertyCodec.Decode(request.Olds), _schema);
         var (news, failures) = ConfigDecoder.Decode(PropertyCodec.Decode(request.News), _schema);
@@ -84,7 +85,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return Task.FromResult(CheckResponseOf(result with { Inputs = inputs }));
     });
 
-    public override Task<DiffResponse> DiffConfig(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
+    public Task<DiffResponse> DiffConfig(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
     {
         var diffRequest = new HostDiffRequest
         {
@@ -102,7 +103,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return Task.FromResult(DiffResponseOf(differ.Diff(diffRequest)));
     });
 
-    public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var raw = request.Args is not null
             ? PropertyCodec.Decode(request.Args)
@@ -123,7 +124,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = true, AcceptOutputs = false };
     });
 
-    public override Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var function = _dispatcher.Function(request.Tok);
         var result = await function.InvokeAsync(PropertyCodec.Decode(request.Args), cancellationToken).ConfigureAwait(false);
@@ -132,7 +133,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return response;
     });
 
-    public override Task<WireCheckResponse> Check(WireCheckRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<WireCheckResponse> Check(WireCheckRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
@@ -150,7 +151,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return CheckResponseOf(result);
     });
 
-    public override Task<DiffResponse> Diff(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
+    public Task<DiffResponse> Diff(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
@@ -170,7 +171,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return Task.FromResult(DiffResponseOf(binding.Diff(diffRequest, differ)));
     });
 
-    public override Task<CreateResponse> Create(WireCreateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<CreateResponse> Create(WireCreateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
@@ -187,7 +188,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return new CreateResponse { Id = id, Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [inputs], secrets)) };
     });
 
-    public override Task<ReadResponse> Read(WireReadRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<ReadResponse> Read(WireReadRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
@@ -211,7 +212,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         };
     });
 
-    public override Task<UpdateResponse> Update(WireUpdateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<UpdateResponse> Update(WireUpdateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
@@ -233,7 +234,7 @@ public sealed class ResourceProviderService : ResourceProvider.ResourceProviderB
         return new UpdateResponse { Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [newInputs], secrets)) };
     });
 
-    public override Task<Empty> Delete(WireDeleteRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<Empty> Delete(WireDeleteRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
