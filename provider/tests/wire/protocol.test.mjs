@@ -106,6 +106,21 @@ describe('launch and provider-level RPCs', { timeout: 60_000 }, () => {
     }
   });
 
+  // A CRUD provider serves no components, functions-on-resources, parameterization or mappings; the engine
+  // tolerates UNIMPLEMENTED for the optional ones, so that exact code (not INTERNAL) is the contract.
+  for (const [method, request] of [
+    ['construct', () => new providerPb.ConstructRequest()],
+    ['call', () => new providerPb.CallRequest()],
+    ['parameterize', () => new providerPb.ParameterizeRequest()],
+    ['getMapping', () => new providerPb.GetMappingRequest()],
+    ['getMappings', () => new providerPb.GetMappingsRequest()],
+  ]) {
+    it(`${method} answers UNIMPLEMENTED`, async () => {
+      const error = await callExpectingError(provider.client, method, request());
+      assert.equal(error.code, Status.UNIMPLEMENTED, `code ${error.code} (${error.details})`);
+    });
+  }
+
   it('Cancel is answered', async () => {
     const response = await call(provider.client, 'cancel', empty());
     assert.ok(response !== undefined && response !== null);
