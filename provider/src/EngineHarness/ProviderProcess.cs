@@ -157,20 +157,7 @@ public sealed class ProviderProcess : IAsyncDisposable
 
         await _channel.ShutdownAsync().ConfigureAwait(false);
         _channel.Dispose();
-        if (!_process.HasExited)
-        {
-            PosixSignals.Interrupt(_process.Id);
-            using var grace = new CancellationTokenSource(ExitGrace);
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
+        await PosixSignals.InterruptAndWaitAsync(_process, ExitGrace).ConfigureAwait(false);
 
         _exitCode = _process.ExitCode;
         await _drains.ConfigureAwait(false);

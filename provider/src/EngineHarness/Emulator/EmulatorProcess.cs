@@ -106,20 +106,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
         _disposed = true;
         Admin.Dispose();
-        if (!_process.HasExited)
-        {
-            PosixSignals.Interrupt(_process.Id);
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
+        await PosixSignals.InterruptAndWaitAsync(_process, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
 
         _exitCode = _process.ExitCode;
         await _drains.ConfigureAwait(false);
