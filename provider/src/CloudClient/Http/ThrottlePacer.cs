@@ -6,8 +6,8 @@ namespace Otc.CloudClient;
 /// Paces every request of one client, so that many concurrent callers share the gateway's rate limit instead of each
 /// discovering it with its own 429s. Unpaced until the first throttling answer; from then on AIMD on the request rate:
 /// a throttle cuts the rate to <see cref="Headroom"/> of what the gateway actually let through in the last second, and
-/// every answer that was not throttled lets the rate grow by <see cref="GrowthPerSecond"/> per second since the last
-/// change. Waiting requests are released first come, first served, one per interval.
+/// every answer that was not throttled while requests were queued lets the rate grow by <see cref="GrowthPerSecond"/>
+/// per second since the last change; after <see cref="ForgetAfter"/> without a throttle pacing switches off again. Waiting requests are released first come, first served, one per interval.
 /// </summary>
 /// <remarks>
 /// One short lock guards all state; nothing waits or calls out while holding it. Cancelled waiters give up their place
@@ -22,7 +22,10 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
     private const double Headroom = 0.9;
 
     /// <summary>Growth while answers come back unthrottled: finds the limit again within a second or two after a cut.</summary>
-    private const double GrowthPerSecond = 0.25;
+    private const double GrowthPerSecond = 0.2;
+
+    /// <summary>Without a throttle for this long the gateway is assumed to have room again and pacing switches off.</summary>
+    private static readonly TimeSpan ForgetAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>Above this the pacing is pointless; it switches off until the next throttle.</summary>
     private const double UnpacedAbove = 10_000;
@@ -93,10 +96,14 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
 
             if (!double.IsPositiveInfinity(_rate))
             {
-                var seconds = clock.GetElapsedTime(_lastGrowth, now).TotalSeconds;
-                _rate *= Math.Pow(1 + GrowthPerSecond, seconds);
+                // Grow only while the pacer is the bottleneck: a rate nobody uses has not been shown to be acceptable.
+                if (_waiting.Count > 0)
+                {
+                    _rate *= Math.Pow(1 + GrowthPerSecond, clock.GetElapsedTime(_lastGrowth, now).TotalSeconds);
+                }
+
                 _lastGrowth = now;
-                if (_rate > UnpacedAbove)
+                if (_rate > UnpacedAbove || clock.GetElapsedTime(_lastDecrease, now) > ForgetAfter)
                 {
                     _rate = double.PositiveInfinity;
                 }
@@ -129,13 +136,13 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
                 _lastDecrease = now;
                 _lastGrowth = now;
                 _answeredSinceDecrease = false;
-                change = _rate.ToString("0.0", CultureInfo.InvariantCulture);
+                change = string.Create(CultureInfo.InvariantCulture, $"{_rate:0.0}/s (sent {sent:0.0}/s, let through {_accepted.PerSecond(now):0.0}/s in the last second)");
             }
         }
 
         if (change is not null)
         {
-            log?.Invoke($"throttled by the gateway: pacing requests at {change}/s");
+            log?.Invoke($"throttled by the gateway: pacing requests at {change}");
         }
     }
 
