@@ -18,9 +18,9 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("- Provider: the published Native AOT binary `bin/pulumi-resource-otc`, ONE process, launched and driven over gRPC as the engine does (`Otc.EngineHarness`: Check → Diff → Create/Update, Delete), all resources at once (unbounded `--parallel`; one HTTP/2 connection, so at most 100 RPCs in flight, Kestrel's default stream limit).");
         text.AppendLine(culture, $"- Emulator: `otc-emulator --rate-limit {options.RateLimit} --service-quota {options.Count + 50} --create-delay-ms {options.CreateDelayMs} --delete-delay-ms {options.DeleteDelayMs}`, a separate process on loopback. Beyond {options.RateLimit} requests/s per project it answers 429 `APIGW.0308`.");
-        text.AppendLine("- Provider config: region eu-de, project id, AK/SK, `vpcepEndpoint` = the emulator. Client retries: full-jitter exponential backoff from 200 ms (cap 10 s); status waiter 1 s × 1.5 up to 10 s.");
+        text.AppendLine("- Provider config: region eu-de, project id, AK/SK, `vpcepEndpoint` = the emulator. Client: one adaptive pacer per provider process shared by every request (unpaced until the first throttle, then AIMD on the request rate: cut to 0.9 × the rate the gateway let through, +25 %/s while answers come back unthrottled); throttled requests (429 `APIGW.0308`) are repeated after full-jitter exponential backoff from 200 ms (cap 10 s) for up to the throttle budget (5 min), independent of `maxRetries`, which bounds only 5xx/connection failures; status waiter 1 s × 1.5 up to 10 s.");
         text.AppendLine("- Phases: create all (two port mappings each, waiting for `available`), update all (ports change: one PUT each; services whose create failed are created here instead), delete all (waiting for 404).");
-        text.AppendLine("- Two rounds, each on a fresh emulator and provider: the retry budget as shipped, then `otc:maxRetries = 20`.");
+        text.AppendLine("- Two rounds, each on a fresh emulator and provider: the retry budget as shipped, then `otc:maxRetries = 0` (no retries for failures: throttling must not need them).");
 
         foreach (var round in rounds)
         {
