@@ -1,0 +1,85 @@
+using Otc.CloudClient;
+
+namespace Otc.CloudClient.Tests.Logic;
+
+/// <summary>The shared pacer on the real clock: unpaced until throttled, then one turn per interval, cancellable, one cut per overload.</summary>
+public sealed class ThrottlePacerTests
+{
+    [Test]
+    public void Nothing_waits_before_the_first_throttle()
+    {
+        var pacer = new ThrottlePacer(TimeProvider.System, null);
+
+        var turns = Enumerable.Range(0, 200).Select(_ => pacer.WaitTurnAsync(CancellationToken.None)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(turns.All(turn => turn.IsCompletedSuccessfully), Is.True);
+            Assert.That(pacer.Rate, Is.EqualTo(double.PositiveInfinity));
+        });
+    }
+
+    [Test]
+    public async Task After_a_throttle_callers_queue_for_their_turn()
+    {
+        var pacer = new ThrottlePacer(TimeProvider.System, null);
+        var throttled = await pacer.WaitTurnAsync(CancellationToken.None);
+
+        pacer.OnThrottled(throttled, retryAfter: null);
+        var next = pacer.WaitTurnAsync(CancellationToken.None);
+        var queued = pacer.WaitTurnAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(pacer.Rate, Is.GreaterThanOrEqualTo(ThrottlePacer.MinRate).And.LessThan(double.PositiveInfinity));
+            Assert.That(next.IsCompletedSuccessfully, Is.True, "the free slot is taken at once");
+            Assert.That(queued.IsCompleted, Is.False, "the following caller waits for the next slot");
+        });
+        Assert.That(await queued, Is.GreaterThan(await next));
+    }
+
+    [Test]
+    public async Task Further_throttles_before_anything_gets_through_do_not_cut_again()
+    {
+        var pacer = new ThrottlePacer(TimeProvider.System, null);
+        var first = await pacer.WaitTurnAsync(CancellationToken.None);
+        pacer.OnThrottled(first, retryAfter: null);
+        var afterCut = pacer.Rate;
+        var second = await pacer.WaitTurnAsync(CancellationToken.None);
+
+        pacer.OnThrottled(second, retryAfter: null);
+
+        Assert.That(pacer.Rate, Is.EqualTo(afterCut));
+    }
+
+    [Test]
+    public async Task A_cancelled_waiter_leaves_the_queue_and_the_next_one_gets_the_slot()
+    {
+        var pacer = new ThrottlePacer(TimeProvider.System, null);
+        pacer.OnThrottled(await pacer.WaitTurnAsync(CancellationToken.None), retryAfter: null);
+        await pacer.WaitTurnAsync(CancellationToken.None);
+        using var cts = new CancellationTokenSource();
+        var cancelled = pacer.WaitTurnAsync(cts.Token).AsTask();
+        var patient = pacer.WaitTurnAsync(CancellationToken.None).AsTask();
+
+        await cts.CancelAsync();
+
+        Assert.That(async () => await cancelled, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await patient, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Retry_after_holds_back_every_caller_until_cancelled()
+    {
+        var pacer = new ThrottlePacer(TimeProvider.System, null);
+        var throttled = await pacer.WaitTurnAsync(CancellationToken.None);
+
+        pacer.OnThrottled(throttled, retryAfter: TimeSpan.FromMinutes(1));
+        using var cts = new CancellationTokenSource();
+        var held = pacer.WaitTurnAsync(cts.Token).AsTask();
+
+        Assert.That(held.IsCompleted, Is.False);
+        await cts.CancelAsync();
+        Assert.That(async () => await held, Throws.InstanceOf<OperationCanceledException>());
+    }
+}
