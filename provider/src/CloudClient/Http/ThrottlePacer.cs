@@ -27,6 +27,9 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
     /// <summary>Without a throttle for this long the gateway is assumed to have room again and pacing switches off.</summary>
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longest pause for everyone while the gateway keeps refusing right after a cut.</summary>
+    private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(1);
+
     /// <summary>Above this the pacing is pointless; it switches off until the next throttle.</summary>
     private const double UnpacedAbove = 10_000;
 
@@ -39,6 +42,7 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
     private long _lastDecrease = long.MinValue;
     private long _lastGrowth;
     private bool _answeredSinceDecrease = true;
+    private long _hold;
     private bool _dispatching;
 
     /// <summary>Requests per second currently allowed; infinity while unpaced.</summary>
@@ -92,6 +96,7 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
             if (releasedAt >= _lastDecrease)
             {
                 _answeredSinceDecrease = true;
+                _hold = 0;
             }
 
             if (!double.IsPositiveInfinity(_rate))
@@ -136,7 +141,15 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
                 _lastDecrease = now;
                 _lastGrowth = now;
                 _answeredSinceDecrease = false;
+                _hold = 0;
                 change = string.Create(CultureInfo.InvariantCulture, $"{_rate:0.0}/s (sent {sent:0.0}/s, let through {_accepted.PerSecond(now):0.0}/s in the last second)");
+            }
+            else if (releasedAt >= _lastDecrease)
+            {
+                // Still refused at the new rate: the gateway's window is spent. Hold everyone back, longer each time,
+                // instead of sending into it until it resets.
+                _hold = Math.Min(Math.Max(2 * _hold, Ticks(1 / _rate)), Ticks(MaxHold.TotalSeconds));
+                _nextSlot = Math.Max(_nextSlot, now + _hold);
             }
         }
 
