@@ -35,25 +35,42 @@ internal sealed partial class GatewayMiddleware(
         var request = new RequestContext(requestId, body) { ProjectId = PathProject(path) };
         request.Attach(context);
         var sequence = journal.BeginRequest();
+        var recorded = 0;
+
+        // Recorded before the client can see the outcome (as the response starts, or before a drop), so a client
+        // that has its answer always finds the request in the journal.
+        void Record(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                journal.Complete(sequence, new JournalEntry(
+                    context.Request.Method,
+                    path,
+                    context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
+                    JournalBody(path, body),
+                    status,
+                    request.ProjectId ?? request.Caller?.ProjectId));
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         var status = 0;
         try
         {
-            status = await HandleAsync(context, request, path);
+            status = await HandleAsync(context, request, path, Record);
         }
         finally
         {
-            journal.Complete(sequence, new JournalEntry(
-                context.Request.Method,
-                path,
-                context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
-                JournalBody(path, body),
-                status,
-                request.ProjectId ?? request.Caller?.ProjectId));
+            Record(status);
         }
     }
 
     /// <summary>Returns the status answered, or 0 when the connection was dropped.</summary>
-    private async Task<int> HandleAsync(HttpContext context, RequestContext request, string path)
+    private async Task<int> HandleAsync(HttpContext context, RequestContext request, string path, Action<int> recordDrop)
     {
         try
         {
@@ -68,6 +85,7 @@ internal sealed partial class GatewayMiddleware(
 
                 if (fault.Drop)
                 {
+                    recordDrop(0);
                     context.Abort();
                     return 0;
                 }
