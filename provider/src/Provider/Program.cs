@@ -12,7 +12,9 @@ var definition = new ProviderDefinition
     PackageName = "otc",
     Version = ProviderVersion(),
     SchemaJson = EmbeddedSchema(),
-    Configuration = new OtcProviderConfiguration(clients),
+    // Client diagnostics (method, path, status, attempt; never secrets) go to stderr, which the engine keeps in its
+    // debug log (`pulumi up -v=9 --logtostderr`), so API traffic can be inspected without reaching the user's display.
+    Configuration = new OtcProviderConfiguration(clients, clientLog: line => Console.Error.WriteLine("otc: " + line)),
     Resources = [ResourceBinding.For(new VpcEndpointServiceHandler(clients))],
     ExceptionTranslator = new OtcExceptionTranslator(),
 };

@@ -23,6 +23,22 @@ public sealed class ProviderProcessTests
     }
 
     [Test]
+    public async Task ApiTrafficGoesToTheEngineDebugLogOnStderrWithoutSecrets()
+    {
+        await using var env = await LifecycleEnvironment.StartAsync();
+        var stack = env.NewStack();
+
+        await stack.UpAsync("traced", ServiceInputs.Base(ServiceInputs.NewPortId()));
+        await stack.DestroyAsync("traced");
+
+        // The engine keeps a plugin's stderr in its debug log: the calls are there, the credentials are not.
+        var stderr = env.Provider.StandardError;
+        Assert.That(stderr, Does.Contain("POST /v1/").And.Contain("/vpc-endpoint-services -> 200"));
+        Assert.That(stderr, Does.Contain("DELETE /v1/"));
+        Assert.That(stderr, Does.Not.Contain(Otc.Emulator.EmulatorAccounts.SecretKey));
+    }
+
+    [Test]
     public async Task ProviderExitsCleanlyOnSigintAndPrintsNothingButThePort()
     {
         var provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(ProviderBinary.Locate()));
