@@ -16,7 +16,7 @@ public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges
 
     public DiffResult Diff(DiffRequest request)
     {
-        var oldInputs = OldInputsOf(request);
+        var oldInputs = request.OldInputs;
         var detailed = ImmutableSortedDictionary.CreateBuilder<string, PropertyDiffKind>(StringComparer.Ordinal);
         var keys = oldInputs.Keys.Union(request.NewInputs.Keys).Where(key => !IsInternal(key) && !request.IgnoreChanges.Contains(key));
 
@@ -53,15 +53,6 @@ public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges
             (_, true) => replaces ? PropertyDiffKind.DeleteReplace : PropertyDiffKind.Delete,
             _ => replaces ? PropertyDiffKind.UpdateReplace : PropertyDiffKind.Update,
         };
-
-    /// <summary>
-    /// Old inputs as sent by the engine. Engines before <c>old_inputs</c> existed send only the state;
-    /// then the state's values for the input keys stand in for them.
-    /// </summary>
-    private static PropertyMap OldInputsOf(DiffRequest request) =>
-        request.OldInputs.Count > 0 || request.OldState.Count == 0
-            ? request.OldInputs
-            : PropertyMap.From(request.OldState.Where(pair => request.NewInputs.ContainsKey(pair.Key)));
 
     private static void AddMapEntries(
         ImmutableSortedDictionary<string, PropertyDiffKind>.Builder detailed, string key, PropertyMap oldMap, PropertyMap newMap)

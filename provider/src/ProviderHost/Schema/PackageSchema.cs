@@ -25,6 +25,10 @@ public sealed class PackageSchema
     public IReadOnlySet<string> ReplaceOnChanges(string resourceToken) =>
         _index.Value.ReplaceOnChanges.GetValueOrDefault(resourceToken, NoProperties);
 
+    /// <summary>The names of <paramref name="resourceToken"/>'s <c>inputProperties</c>.</summary>
+    public IReadOnlySet<string> InputProperties(string resourceToken) =>
+        _index.Value.Inputs.GetValueOrDefault(resourceToken, NoProperties);
+
     /// <summary>Top-level inputs and outputs of <paramref name="resourceToken"/> marked <c>secret: true</c>.</summary>
     public IReadOnlySet<string> SecretProperties(string resourceToken) =>
         _index.Value.Secrets.GetValueOrDefault(resourceToken, NoProperties);
@@ -39,6 +43,7 @@ public sealed class PackageSchema
     private sealed record SchemaIndex(
         Dictionary<string, IReadOnlySet<string>> ReplaceOnChanges,
         Dictionary<string, IReadOnlySet<string>> Secrets,
+        Dictionary<string, IReadOnlySet<string>> Inputs,
         Dictionary<string, SchemaValueType> ConfigTypes,
         IReadOnlySet<string> SecretConfig)
     {
@@ -46,6 +51,7 @@ public sealed class PackageSchema
         {
             var replaces = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
             var secrets = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+            var inputs = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
             var configTypes = new Dictionary<string, SchemaValueType>(StringComparer.Ordinal);
             var secretConfig = new HashSet<string>(StringComparer.Ordinal);
 
@@ -57,6 +63,9 @@ public sealed class PackageSchema
                 {
                     replaces[resource.Name] = FlaggedProperties(resource.Value, "replaceOnChanges");
                     secrets[resource.Name] = FlaggedProperties(resource.Value, "secret");
+                    inputs[resource.Name] = resource.Value.TryGetProperty("inputProperties", out var declared) && declared.ValueKind == JsonValueKind.Object
+                        ? declared.EnumerateObject().Select(property => property.Name).ToHashSet(StringComparer.Ordinal)
+                        : NoProperties;
                 }
             }
 
@@ -71,7 +80,7 @@ public sealed class PackageSchema
                 AddConfigTypes(variables, configTypes, secretConfig);
             }
 
-            return new SchemaIndex(replaces, secrets, configTypes, secretConfig);
+            return new SchemaIndex(replaces, secrets, inputs, configTypes, secretConfig);
         }
 
         private static HashSet<string> FlaggedProperties(JsonElement resource, string flag)

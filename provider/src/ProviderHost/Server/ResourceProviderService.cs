@@ -87,6 +87,8 @@ public sealed class ResourceProviderService : IDisposable
 
     public Task<DiffResponse> DiffConfig(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
     {
+        var oldState = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.Olds), _schema).Config);
+        var oldInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.OldInputs), _schema).Config);
         var diffRequest = new HostDiffRequest
         {
             Urn = request.Urn,
@@ -94,8 +96,10 @@ public sealed class ResourceProviderService : IDisposable
             Type = request.Type,
             Log = _engine.ForResource(request.Urn),
             Id = request.Id,
-            OldState = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.Olds), _schema).Config),
-            OldInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.OldInputs), _schema).Config),
+            OldState = oldState,
+
+            // A provider's state is its configuration, so it stands in for old inputs an older engine does not send.
+            OldInputs = oldInputs.Count > 0 ? oldInputs : oldState,
             NewInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.News), _schema).Config),
             IgnoreChanges = [.. request.IgnoreChanges],
         };
@@ -155,6 +159,7 @@ public sealed class ResourceProviderService : IDisposable
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var binding = _dispatcher.Resource(type);
+        var oldState = PropertyCodec.Decode(request.Olds);
         var diffRequest = new HostDiffRequest
         {
             Urn = request.Urn,
@@ -162,8 +167,8 @@ public sealed class ResourceProviderService : IDisposable
             Type = type,
             Log = _engine.ForResource(request.Urn),
             Id = request.Id,
-            OldState = PropertyCodec.Decode(request.Olds),
-            OldInputs = PropertyCodec.Decode(request.OldInputs),
+            OldState = oldState,
+            OldInputs = OldInputsOrState(request.OldInputs, oldState, type),
             NewInputs = PropertyCodec.Decode(request.News),
             IgnoreChanges = [.. request.IgnoreChanges],
         };
@@ -278,6 +283,22 @@ public sealed class ResourceProviderService : IDisposable
 
     private ResourceBinding.CallInfo CallOf(string urn, string name, string type, double timeoutSeconds) =>
         new(urn, name, type, _engine.ForResource(urn), timeoutSeconds > 0 ? TimeSpan.FromSeconds(timeoutSeconds) : null);
+
+    /// <summary>
+    /// Old inputs as the engine sent them. Engines from before <c>old_inputs</c> existed send only the state; then the
+    /// state's values of the schema's input properties stand in for them (so a removed input still shows as a delete).
+    /// </summary>
+    private PropertyMap OldInputsOrState(Google.Protobuf.WellKnownTypes.Struct? oldInputs, PropertyMap oldState, string type)
+    {
+        var sent = PropertyCodec.Decode(oldInputs);
+        if (sent.Count > 0 || oldState.Count == 0)
+        {
+            return sent;
+        }
+
+        var inputNames = _schema.InputProperties(type);
+        return PropertyMap.From(oldState.Where(pair => inputNames.Contains(pair.Key)));
+    }
 
     private static (string Name, string Type) NameAndType(string urn, string name, string type) =>
         (string.IsNullOrEmpty(name) ? UrnParts.NameOf(urn) : name, string.IsNullOrEmpty(type) ? UrnParts.TypeOf(urn) : type);

@@ -160,7 +160,7 @@ public sealed class DiffTests
         Assert.That(Diff(Props.FullInputs(), Changed("description", PropertyValue.From("a service").WithSecret())).HasChanges, Is.False);
 
     [Test]
-    public void Without_old_inputs_the_old_state_stands_in()
+    public void Without_old_inputs_the_old_states_schema_inputs_stand_in()
     {
         var state = Props.FullInputs()
             .With("serviceName", "svc")
@@ -169,8 +169,10 @@ public sealed class DiffTests
             .With("createdAt", "2026-01-01T00:00:00Z")
             .With("projectId", "p");
 
-        Assert.That(Diff(PropertyMap.Empty, Props.FullInputs(), state).HasChanges, Is.False);
-        Assert.That(Diff(PropertyMap.Empty, Changed("vpcId", "vpc-9"), state).DetailedDiff,
+        var oldInputs = SchemaRules.InputsOfState(state);
+
+        Assert.That(Diff(oldInputs, Props.FullInputs(), state).HasChanges, Is.False);
+        Assert.That(Diff(oldInputs, Changed("vpcId", "vpc-9"), state).DetailedDiff,
             Is.EqualTo(new Dictionary<string, PropertyDiffKind> { ["vpcId"] = PropertyDiffKind.UpdateReplace }));
     }
 

@@ -1,6 +1,7 @@
 using Otc.Provider.Resources.VpcEndpointService;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Schema;
+using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
 
@@ -13,6 +14,13 @@ internal static class SchemaRules
             ?? throw new InvalidOperationException("schema.json is not embedded in the provider assembly");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>What the host hands Diff as old inputs when an older engine sends only the state: the state's schema inputs.</summary>
+    public static PropertyMap InputsOfState(PropertyMap state)
+    {
+        var inputs = new PackageSchema(EmbeddedSchemaJson()).InputProperties(VpcEndpointServiceHandler.TypeToken);
+        return PropertyMap.From(state.Where(pair => inputs.Contains(pair.Key)));
     }
 
     public static PropertyDiffer Differ() =>

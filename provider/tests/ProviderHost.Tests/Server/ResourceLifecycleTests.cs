@@ -97,6 +97,35 @@ public sealed class ResourceLifecycleTests
     }
 
     [Test]
+    public async Task Diff_WithoutOldInputs_TheStatesInputPropertiesStandInForThem()
+    {
+        // An engine from before old_inputs existed sends only the state, which also holds computed outputs.
+        var request = Diff(Wire(), Wire(("name", "a"), ("size", 1)));
+        request.OldInputs = null;
+        request.Olds = Wire(("name", "a"), ("size", 1), ("serial", "abc"));
+
+        var response = await _provider.Client.DiffAsync(request);
+
+        Assert.That(response.Changes, Is.EqualTo(DiffResponse.Types.DiffChanges.DiffNone));
+    }
+
+    [Test]
+    public async Task Diff_WithoutOldInputs_AnInputRemovedFromTheProgramIsADelete()
+    {
+        var request = Diff(Wire(), Wire(("name", "a")));
+        request.OldInputs = null;
+        request.Olds = Wire(("name", "a"), ("size", 1), ("serial", "abc"));
+
+        var response = await _provider.Client.DiffAsync(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.DetailedDiff.Keys, Is.EqualTo(new[] { "size" }));
+            Assert.That(response.DetailedDiff["size"].Kind, Is.EqualTo(PropertyDiff.Types.Kind.Delete));
+        });
+    }
+
+    [Test]
     public async Task CreatePreview_EchoesInputsWithoutCallingTheHandler()
     {
         var inputs = Wire(("name", "a"), ("size", PropertyValue.Unknown));

@@ -12,9 +12,8 @@ internal static class ServiceDiff
 {
     public static DiffResult Diff(DiffRequest request, PropertyDiffer differ)
     {
-        // Old engines send no old inputs; the state's input-named values stand in for them.
-        var oldInputs = request.OldInputs.Count > 0 ? request.OldInputs : InputsOf(request.OldState);
-        var normalisedOld = InputNormaliser.Normalise(oldInputs);
+        // The host has already filled old inputs from the state for engines that do not send them.
+        var normalisedOld = InputNormaliser.Normalise(request.OldInputs);
         var normalisedNew = InputNormaliser.Normalise(request.NewInputs);
         var result = RemovedNameReplaces(differ.Diff(request with { OldInputs = normalisedOld, NewInputs = normalisedNew }));
         return result.RequiresReplace && ReplacementWouldCollide(normalisedOld, normalisedNew)
@@ -68,6 +67,4 @@ internal static class ServiceDiff
         result.DetailedDiff.TryGetValue(Names.ServiceName, out var kind) && kind == PropertyDiffKind.Delete
             ? result with { DetailedDiff = result.DetailedDiff.SetItem(Names.ServiceName, PropertyDiffKind.DeleteReplace) }
             : result;
-
-    private static PropertyMap InputsOf(PropertyMap state) => PropertyMap.From(state.Where(pair => Names.InputSet.Contains(pair.Key)));
 }
