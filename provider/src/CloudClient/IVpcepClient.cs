@@ -3,6 +3,9 @@ namespace Otc.CloudClient;
 /// <summary>The VPCEP v1 operations. List methods return every page. Errors: <see cref="OtcApiException"/>, <see cref="OtcTransportException"/>, <see cref="OperationCanceledException"/>.</summary>
 public interface IVpcepClient : IDisposable
 {
+    /// <summary>The status poller every wait on this client shares (<see cref="ServiceWaiter"/>, <see cref="EndpointWaiter"/>).</summary>
+    StatusPoller Statuses { get; }
+
     /// <summary>Creates a service. After an ambiguous failure it looks for the service first and adopts it instead of posting twice.</summary>
     Task<EndpointService> CreateServiceAsync(CreateServiceRequest request, CancellationToken ct);
 
