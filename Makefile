@@ -90,6 +90,8 @@ bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) run --project bench/Startup/Startup.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN)
 	$(DOTNET) run --project bench/ClientBench/ClientBench.csproj -c $(CONFIG)
 	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL)
+	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --count 1000 --rate-limit 100
+	$(DOTNET) run --project bench/WaitLatency/WaitLatency.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL)
 
 clean: ## Remove build output
 	rm -rf bin artifacts

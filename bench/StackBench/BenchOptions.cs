@@ -2,12 +2,16 @@ using System.Globalization;
 
 namespace Otc.Bench.StackBench;
 
-/// <summary>Command line: <c>--provider PATH --emulator DLL [--count 200] [--rate-limit 50] [--create-delay-ms 1500] [--delete-delay-ms 1000]</c>.</summary>
-internal sealed record BenchOptions(string Provider, string Emulator, int Count, int RateLimit, int CreateDelayMs, int DeleteDelayMs)
+/// <summary>
+/// Command line: <c>--provider PATH --emulator DLL [--count 200] [--rate-limit 50] [--create-delay-ms 1500]
+/// [--delete-delay-ms 1000] [--out FILE] [--label TEXT]</c>. <c>--out</c> defaults to <c>bench/results/stack-{count}.md</c>;
+/// <c>--label</c> names the binary in the report (e.g. the commit it was built from).
+/// </summary>
+internal sealed record BenchOptions(string Provider, string Emulator, int Count, int RateLimit, int CreateDelayMs, int DeleteDelayMs, string? Out, string? Label)
 {
     public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
-        string? provider = null, emulator = null;
+        string? provider = null, emulator = null, output = null, label = null;
         int count = 200, rate = 50, createDelay = 1500, deleteDelay = 1000;
         error = null;
         for (var i = 0; i + 1 < args.Count; i += 2)
@@ -33,6 +37,12 @@ internal sealed record BenchOptions(string Provider, string Emulator, int Count,
                 case "--delete-delay-ms":
                     deleteDelay = int.Parse(value, CultureInfo.InvariantCulture);
                     break;
+                case "--out":
+                    output = value;
+                    break;
+                case "--label":
+                    label = value;
+                    break;
                 default:
                     error = $"unknown option {args[i]}";
                     return null;
@@ -51,6 +61,14 @@ internal sealed record BenchOptions(string Provider, string Emulator, int Count,
             return null;
         }
 
-        return new BenchOptions(provider, emulator, count, rate, createDelay, deleteDelay);
+        return new BenchOptions(provider, emulator, count, rate, createDelay, deleteDelay, output, label);
     }
+
+    /// <summary>How long the cloud itself takes for a phase's operation after the call: the create or delete delay.</summary>
+    public TimeSpan LifecycleDelay(string phase) => phase switch
+    {
+        "create" => TimeSpan.FromMilliseconds(CreateDelayMs),
+        "delete" => TimeSpan.FromMilliseconds(DeleteDelayMs),
+        _ => TimeSpan.Zero,
+    };
 }

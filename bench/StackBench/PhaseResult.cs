@@ -14,8 +14,14 @@ internal sealed record PhaseResult(string Name, int Operations, int Failed, Time
 
     public double AcceptedPerOperation => Operations == 0 ? 0 : (double)Accepted / Operations;
 
-    /// <summary>The least time the accepted calls need at the rate limit: a lower bound no client can beat.</summary>
-    public TimeSpan Floor(int ratePerSecond) => TimeSpan.FromSeconds((double)Accepted / ratePerSecond);
+    /// <summary>The least time the accepted calls need at the rate limit: how well the client paced the calls it made.</summary>
+    public TimeSpan AcceptedCallsFloor(int ratePerSecond) => TimeSpan.FromSeconds((double)Accepted / ratePerSecond);
+
+    /// <summary>
+    /// The least time the phase can take at all: one call per operation (the POST, PUT or DELETE) at the rate limit, plus
+    /// the time the cloud takes for the last one (<paramref name="lifecycle"/>: the create or delete delay).
+    /// </summary>
+    public TimeSpan OneCallFloor(int ratePerSecond, TimeSpan lifecycle) => TimeSpan.FromSeconds((double)Operations / ratePerSecond) + lifecycle;
 
     public string MethodBreakdown(int operations) => string.Join(", ", Calls
         .Where(call => call.Status != 429)

@@ -18,7 +18,7 @@ foreach (var maxRetries in new int?[] { null, 0 })
     rounds.Add(await RunRoundAsync(options, maxRetries));
 }
 
-var path = Path.Combine(RepositoryRoot(), "bench", "results", $"stack-{options.Count}.md");
+var path = options.Out ?? Path.Combine(RepositoryRoot(), "bench", "results", $"stack-{options.Count}.md");
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 await File.WriteAllTextAsync(path, Report.Render(options, rounds));
 Console.WriteLine($"wrote {path}");
@@ -44,7 +44,8 @@ static async Task<Round> RunRoundAsync(BenchOptions options, int? maxRetries)
     {
         var result = await phase();
         phases.Add(result);
-        Console.WriteLine($"  {result.Name,-15} {result.Operations} ops, {result.Failed} failed, {result.Wall.TotalSeconds:0.0} s (floor {result.Floor(options.RateLimit).TotalSeconds:0.0} s), {result.Calls.Count} calls ({result.CallsPerOperation:0.00}/op), {result.Throttled} × 429");
+        var floor = result.OneCallFloor(options.RateLimit, options.LifecycleDelay(result.Name));
+        Console.WriteLine($"  {result.Name,-15} {result.Operations} ops, {result.Failed} failed, {result.Wall.TotalSeconds:0.0} s (one-call floor {floor.TotalSeconds:0.0} s: {result.Wall / floor:0.00}×), {result.Calls.Count} calls ({result.CallsPerOperation:0.00}/op, {result.AcceptedPerOperation:0.00} accepted), {result.Throttled} × 429, peak RSS {provider.PeakResidentBytes / 1048576.0:0.0} MiB");
     }
 
     return new Round(maxRetries, phases, run.Memory, clock.Elapsed);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Otc.EngineHarness;
 using Otc.EngineHarness.Emulator;
-using Otc.ProviderHost.Values;
 
 namespace Otc.Bench.StackBench;
 
@@ -16,30 +15,13 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
 
     public List<(string Phase, long? PeakRssBytes)> Memory { get; } = [];
 
-    public async Task ConfigureAsync()
-    {
-        var config = PropertyMap.From(new Dictionary<string, PropertyValue>
-        {
-            ["region"] = "eu-de",
-            ["projectId"] = "0123456789abcdef0123456789abcdef",
-            ["accessKey"] = "EMULATORACCESSKEY0001",
-            ["secretKey"] = PropertyValue.From("emulator-secret-key-0001").WithSecret(),
-            ["vpcepEndpoint"] = emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-        });
-        if (maxRetries is { } retries)
-        {
-            // As `pulumi config set otc:maxRetries N` would send it.
-            config = config.With("maxRetries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        await _stack.ConfigureAsync(config);
-    }
+    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorProviderConfig.For(emulator, maxRetries));
 
     public Task<PhaseResult> CreateAllAsync() =>
-        PhaseAsync("create", name => _stack.UpAsync(name, Inputs(name, (80, 8080), (443, 8443))));
+        PhaseAsync("create", name => _stack.UpAsync(name, ServiceInputs.For(name, (80, 8080), (443, 8443))));
 
     public Task<PhaseResult> UpdateAllAsync() =>
-        PhaseAsync("update (ports)", name => _stack.UpAsync(name, Inputs(name, (80, 8080), (443, 9443), (8443, 10443))));
+        PhaseAsync("update (ports)", name => _stack.UpAsync(name, ServiceInputs.For(name, (80, 8080), (443, 9443), (8443, 10443))));
 
     public Task<PhaseResult> DeleteAllAsync() =>
         PhaseAsync("delete", async name =>
@@ -74,18 +56,4 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
         Memory.Add((phase, provider.PeakResidentBytes));
         return new PhaseResult(phase, names.Count, errors.Count, clock.Elapsed, calls, [.. errors.Take(3)]);
     }
-
-    private static PropertyMap Inputs(string name, params (int Client, int Server)[] ports) => PropertyMap.From(new Dictionary<string, PropertyValue>
-    {
-        ["portId"] = "port-" + name,
-        ["vpcId"] = "vpc-bench",
-        ["serverType"] = "VM",
-        ["serviceName"] = name,
-        ["ports"] = PropertyValue.From(ports.Select(port => PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue>
-        {
-            ["clientPort"] = port.Client,
-            ["serverPort"] = port.Server,
-            ["protocol"] = "TCP",
-        })))),
-    });
 }
