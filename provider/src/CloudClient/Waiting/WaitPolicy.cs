@@ -2,7 +2,7 @@ namespace Otc.CloudClient;
 
 /// <summary>
 /// Polling cadence of one wait: every <see cref="InitialDelay"/> for the first <see cref="SteadyFor"/> (creations and
-/// deletions usually finish within a minute or two, and each is then seen at most one interval late), then growing by
+/// deletions are documented to take one to two minutes; up to then each is seen at most one interval late), then growing by
 /// <see cref="Factor"/> per poll, never beyond <see cref="MaxDelay"/>. Concurrent waits of one client share their reads
 /// (<see cref="StatusPoller"/>), so a short interval costs one call per tick however many resources wait.
 /// </summary>
@@ -10,8 +10,8 @@ public sealed class WaitPolicy
 {
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long the interval stays at <see cref="InitialDelay"/> before it starts to grow.</summary>
-    public TimeSpan SteadyFor { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long the interval stays at <see cref="InitialDelay"/> before it starts to grow: past the documented two minutes, with a margin.</summary>
+    public TimeSpan SteadyFor { get; init; } = TimeSpan.FromMinutes(3);
 
     public double Factor { get; init; } = 1.5;
 
