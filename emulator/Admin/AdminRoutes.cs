@@ -80,13 +80,19 @@ internal static class AdminRoutes
             // 0 switches throttling off again.
             settings.RateLimit = rateLimit > 0 ? rateLimit : null;
         }
+
+        if (change.ServiceNameForm is { } form)
+        {
+            settings.ServiceNameForm = form;
+        }
     }
 
     private static SettingsChange Describe(EmulatorSettings settings) => new(
         (int)settings.CreateDelay.TotalMilliseconds,
         (int)settings.DeleteDelay.TotalMilliseconds,
         settings.FailCreates,
-        settings.RateLimit ?? 0);
+        settings.RateLimit ?? 0,
+        settings.ServiceNameForm);
 
     private static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
@@ -101,5 +107,5 @@ internal static class AdminRoutes
         }
     }
 
-    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit);
+    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm);
 }

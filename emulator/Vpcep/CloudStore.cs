@@ -95,6 +95,14 @@ internal sealed partial class CloudStore
 
     private long NextSequence() => ++_state.NextSequence;
 
+    /// <summary>A service's name as the API answers it, in the configured form (names are matched in the full form).</summary>
+    private string ReportedName(ServiceRecord service) =>
+        _settings.ServiceNameForm == ServiceNameForm.Short ? service.Name ?? string.Empty : service.FullName(Region);
+
+    /// <summary>The name of the service an endpoint connects to, in the configured form.</summary>
+    private string ReportedServiceName(EndpointRecord endpoint) =>
+        _state.Services.Find(service => service.Id == endpoint.ServiceId) is { } service ? ReportedName(service) : endpoint.ServiceName;
+
     private ServiceRecord FindService(string projectId, string serviceId) =>
         _state.Services.Find(service => service.Id == serviceId && service.ProjectId == projectId)
         ?? throw ApiError.ServiceNotFound();

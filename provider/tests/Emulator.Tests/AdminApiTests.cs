@@ -140,6 +140,20 @@ public class AdminApiTests
     }
 
     [Test]
+    public async Task Settings_over_http_switch_the_service_name_form()
+    {
+        var id = await _session.CreateServiceAsync("named");
+        using var changed = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { serviceNameForm = "short" });
+        var shortName = (await _session.GetAsync($"{_session.ServicesPath}/{id}")).Body["service_name"]!.GetValue<string>();
+        using var restored = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { serviceNameForm = "full" });
+        var fullName = (await _session.GetAsync($"{_session.ServicesPath}/{id}")).Body["service_name"]!.GetValue<string>();
+
+        Assert.That(JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["serviceNameForm"]!.GetValue<string>(), Is.EqualTo("short"));
+        Assert.That(shortName, Is.EqualTo("named"));
+        Assert.That(fullName, Is.EqualTo($"eu-de.named.{id}"));
+    }
+
+    [Test]
     public async Task Above_the_rate_limit_a_project_gets_429_apigw_0308()
     {
         using var changed = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { rateLimit = 3 });
