@@ -3,6 +3,12 @@ namespace Otc.CloudClient;
 /// <summary>The VPCEP v1 operations. List methods return every page. Errors: <see cref="OtcApiException"/>, <see cref="OtcTransportException"/>, <see cref="OperationCanceledException"/>.</summary>
 public interface IVpcepClient : IDisposable
 {
+    /// <summary>The region the client works in (service names are <c>{region}.{name}.{id}</c>).</summary>
+    string Region { get; }
+
+    /// <summary>The project every call is made in.</summary>
+    string ProjectId { get; }
+
     /// <summary>Creates a service. After an ambiguous failure it looks for the service first and adopts it instead of posting twice.</summary>
     Task<EndpointService> CreateServiceAsync(CreateServiceRequest request, CancellationToken ct);
 

@@ -7,6 +7,7 @@ internal sealed partial class VpcepClient(
     OtcTransport transport,
     IRequestAuthenticator authenticator,
     Uri baseUri,
+    string region,
     string projectId,
     TimeProvider clock,
     IDisposable http) : IVpcepClient
@@ -21,6 +22,8 @@ internal sealed partial class VpcepClient(
         | DynamicallyAccessedMemberTypes.NonPublicConstructors
         | DynamicallyAccessedMemberTypes.PublicProperties
         | DynamicallyAccessedMemberTypes.NonPublicProperties;
+
+    public string Region => region;
 
     public string ProjectId => projectId;
 

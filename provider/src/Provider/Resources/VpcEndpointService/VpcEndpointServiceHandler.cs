@@ -17,6 +17,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         ICustomCheck,
         ICustomDiff,
         ICustomPreview,
+        IOptionalComputedInputs,
         IReadable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
         IUpdatable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
         IDeletable<VpcEndpointServiceState>
@@ -34,6 +35,8 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     private static readonly TimeSpan RecoveryReadTimeout = TimeSpan.FromSeconds(30);
 
     public string Token => TypeToken;
+
+    public IReadOnlySet<string> OptionalComputedInputs => ServiceProperties.OptionalComputed;
 
     public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(ServiceInputValidator.Check(request.NewInputs));
@@ -70,12 +73,12 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                 await client.UpdatePermissionsAsync(id, PermissionAction.Add, [.. wanted.Select(Permissions.ToWire)], cancellationToken).ConfigureAwait(false);
             }
 
-            return new CreateResult<VpcEndpointServiceState>(id, ServiceMapper.ToState(available, wanted, request.Inputs));
+            return new CreateResult<VpcEndpointServiceState>(id, ServiceMapper.ToState(available, wanted, request.Inputs, client.Region));
         }
         catch (Exception exception)
         {
             // A cut-off permissions call may still have been applied, so the whitelist is re-read then; before it, it is empty.
-            var fallback = ServiceMapper.ToState(created, [], request.Inputs);
+            var fallback = ServiceMapper.ToState(created, [], request.Inputs, client.Region);
             throw await InitFailedAsync(
                 client, id, LiveServiceFrom(exception) ?? available, permissionsSent ? null : [], fallback, request.Inputs, exception).ConfigureAwait(false);
         }
@@ -104,7 +107,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         var preferred = request.OldInputs ?? request.OldState?.Settings;
-        var state = ServiceMapper.ToState(service, [.. permissions.Select(p => p.Permission)], preferred);
+        var state = ServiceMapper.ToState(service, [.. permissions.Select(p => p.Permission)], preferred, client.Region);
         var inputs = ServiceMapper.ToInputs(state, request.OldInputs);
         if (string.Equals(service.Status, Failed, StringComparison.OrdinalIgnoreCase))
         {
@@ -156,7 +159,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             }
 
             var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
-            return new UpdateResult<VpcEndpointServiceState>(ServiceMapper.ToState(service, [.. permissions], desired));
+            return new UpdateResult<VpcEndpointServiceState>(ServiceMapper.ToState(service, [.. permissions], desired, client.Region));
         }
         catch (Exception exception) when (applied)
         {
@@ -265,7 +268,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
         var state = service is null
             ? fallback
-            : ServiceMapper.ToState(service, permissions ?? fallback.Settings.Permissions ?? [], desired);
+            : ServiceMapper.ToState(service, permissions ?? fallback.Settings.Permissions ?? [], desired, client.Region);
         return new ResourceInitFailedException(id, state.ToProperties(), [ReasonOf(id, failure)], failure);
     }
 
