@@ -65,24 +65,9 @@ public sealed class EngineSimulator
     public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var providerUrn = $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::default";
+        var providerUrn = ProviderUrn;
         var secretKeys = config.Where(pair => pair.Value.IsSecret).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
-        var plain = PropertyMap.From(config.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.WithSecret(false))));
-
-        var checkResponse = await CallAsync("CheckConfig", providerUrn, () => _client.CheckConfigAsync(new CheckRequest
-        {
-            Urn = providerUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
-            Olds = new Struct(),
-            News = PropertyCodec.Encode(plain),
-        }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
-        if (checkResponse.Failures.Count > 0)
-        {
-            throw new CheckFailedException(providerUrn, [.. checkResponse.Failures]);
-        }
-
-        var checkedConfig = PropertyCodec.Decode(checkResponse.Inputs);
+        var checkedConfig = await CheckConfigAsync(PropertyMap.Empty, config, cancellationToken).ConfigureAwait(false);
         var args = PropertyMap.From(checkedConfig.Select(pair =>
             KeyValuePair.Create(pair.Key, secretKeys.Contains(pair.Key) ? pair.Value.WithSecret() : pair.Value)));
         var request = new ConfigureRequest
@@ -107,6 +92,28 @@ public sealed class EngineSimulator
 
         return await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What the engine does when the stack's provider configuration changed: <c>CheckConfig</c> of the new configuration
+    /// against the old, then <c>DiffConfig</c> (secrets travel as plain values in both). A replace in the answer replaces
+    /// every resource of the provider.
+    /// </summary>
+    public async Task<DiffResponse> DiffConfigAsync(PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(oldConfig);
+        var checkedNew = await CheckConfigAsync(oldConfig, newConfig, cancellationToken).ConfigureAwait(false);
+        var plainOld = PropertyCodec.Encode(Plain(oldConfig));
+        return await CallAsync("DiffConfig", ProviderUrn, () => _client.DiffConfigAsync(new DiffRequest
+        {
+            Id = Guid.NewGuid().ToString(),
+            Urn = ProviderUrn,
+            Name = "default",
+            Type = $"pulumi:providers:{Package}",
+            Olds = plainOld,
+            OldInputs = plainOld,
+            News = PropertyCodec.Encode(checkedNew),
+        }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
     }
 
     /// <summary><c>pulumi preview</c> for one resource: Check, Diff, then Create/Update with <c>preview = true</c>. The checkpoint is not changed.</summary>
@@ -200,6 +207,30 @@ public sealed class EngineSimulator
         var resource = Get(name);
         await DeleteAsync(resource, options ?? ResourceOptions.Default, cancellationToken).ConfigureAwait(false);
         _stack.TryRemove(name, out _);
+    }
+
+    private string ProviderUrn => $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::default";
+
+    private static PropertyMap Plain(PropertyMap config) =>
+        PropertyMap.From(config.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.WithSecret(false))));
+
+    /// <summary>CheckConfig with secrets sent as plain values; returns the checked configuration or throws its failures.</summary>
+    private async Task<PropertyMap> CheckConfigAsync(PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken)
+    {
+        var checkResponse = await CallAsync("CheckConfig", ProviderUrn, () => _client.CheckConfigAsync(new CheckRequest
+        {
+            Urn = ProviderUrn,
+            Name = "default",
+            Type = $"pulumi:providers:{Package}",
+            Olds = PropertyCodec.Encode(Plain(oldConfig)),
+            News = PropertyCodec.Encode(Plain(newConfig)),
+        }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
+        if (checkResponse.Failures.Count > 0)
+        {
+            throw new CheckFailedException(ProviderUrn, [.. checkResponse.Failures]);
+        }
+
+        return PropertyCodec.Decode(checkResponse.Inputs);
     }
 
     private async Task<StepResult> StepAsync(
