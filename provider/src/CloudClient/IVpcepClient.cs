@@ -9,6 +9,9 @@ public interface IVpcepClient : IDisposable
     /// <summary>The project every call is made in.</summary>
     string ProjectId { get; }
 
+    /// <summary>The status poller every wait on this client shares (<see cref="ServiceWaiter"/>, <see cref="EndpointWaiter"/>).</summary>
+    StatusPoller Statuses { get; }
+
     /// <summary>Creates a service. After an ambiguous failure it looks for the service first and adopts it instead of posting twice.</summary>
     Task<EndpointService> CreateServiceAsync(CreateServiceRequest request, CancellationToken ct);
 

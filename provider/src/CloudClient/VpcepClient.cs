@@ -23,9 +23,14 @@ internal sealed partial class VpcepClient(
         | DynamicallyAccessedMemberTypes.PublicProperties
         | DynamicallyAccessedMemberTypes.NonPublicProperties;
 
+    private StatusPoller? _statuses;
+
     public string Region => region;
 
     public string ProjectId => projectId;
+
+    /// <summary>Made on first use, like the pacer one per client: waits on this client share it.</summary>
+    public StatusPoller Statuses => LazyInitializer.EnsureInitialized(ref _statuses, () => new StatusPoller(this, clock, transport.Log));
 
     public async Task<EndpointService> GetServiceAsync(string serviceId, CancellationToken ct)
         => await GetAsync<EndpointService>($"{Services}/{Id(serviceId)}", "GET vpc-endpoint-services/{id}", ct).ConfigureAwait(false);
@@ -120,6 +125,7 @@ internal sealed partial class VpcepClient(
 
     public void Dispose()
     {
+        _statuses?.Dispose();
         (authenticator as IDisposable)?.Dispose();
         http.Dispose();
     }

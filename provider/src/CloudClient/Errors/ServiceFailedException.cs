@@ -12,11 +12,5 @@ public sealed class ServiceFailedException : Exception
     /// <summary>The failed service as last read, including its <c>error</c> entries.</summary>
     public EndpointService Service { get; }
 
-    private static string Describe(EndpointService service)
-    {
-        var reasons = service.Errors.Count == 0
-            ? "no error details reported"
-            : string.Join("; ", service.Errors.Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
-        return $"Endpoint service {service.Id} failed: {reasons}";
-    }
+    private static string Describe(EndpointService service) => $"Endpoint service {service.Id} failed: {ServiceError.Summarize(service.Errors)}";
 }

@@ -1,17 +1,35 @@
 namespace Otc.CloudClient;
 
-/// <summary>The wait deadline passed before the service reached the awaited state.</summary>
+/// <summary>The wait deadline passed before the service or endpoint reached the awaited state.</summary>
 public sealed class WaitTimeoutException : Exception
 {
     public WaitTimeoutException(string serviceId, string awaitedState, TimeSpan timeout, EndpointService? lastSeen)
-        : base($"Endpoint service {serviceId} did not become {awaitedState} within {timeout}; last status: {lastSeen?.Status ?? "unknown"}")
+        : base(Describe("Endpoint service", serviceId, awaitedState, timeout, lastSeen?.Status))
     {
-        ServiceId = serviceId;
+        ResourceId = serviceId;
         LastSeen = lastSeen;
     }
 
-    public string ServiceId { get; }
+    private WaitTimeoutException(string message, string endpointId, VpcEndpoint? lastSeen)
+        : base(message)
+    {
+        ResourceId = endpointId;
+        LastSeenEndpoint = lastSeen;
+    }
 
-    /// <summary>The service as last read before the deadline, or null if no read succeeded.</summary>
+    /// <summary>The service or endpoint waited on.</summary>
+    public string ResourceId { get; }
+
+    /// <summary>The service as last read before the deadline, or null if no read succeeded (or an endpoint was awaited).</summary>
     public EndpointService? LastSeen { get; }
+
+    /// <summary>The endpoint as last read before the deadline, when an endpoint was awaited.</summary>
+    public VpcEndpoint? LastSeenEndpoint { get; }
+
+    /// <summary>The same for a VPC endpoint.</summary>
+    public static WaitTimeoutException ForEndpoint(string endpointId, string awaitedState, TimeSpan timeout, VpcEndpoint? lastSeen)
+        => new(Describe("VPC endpoint", endpointId, awaitedState, timeout, lastSeen?.Status), endpointId, lastSeen);
+
+    private static string Describe(string noun, string id, string awaitedState, TimeSpan timeout, string? lastStatus)
+        => $"{noun} {id} did not become {awaitedState} within {timeout}; last status: {lastStatus ?? "unknown"}";
 }

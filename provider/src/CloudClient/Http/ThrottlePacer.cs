@@ -7,7 +7,9 @@ namespace Otc.CloudClient;
 /// discovering it with its own 429s. Unpaced until the first throttling answer; from then on AIMD on the request rate:
 /// a throttle cuts the rate to <see cref="Headroom"/> of what the gateway actually let through in the last second, and
 /// every answer that was not throttled while requests were queued lets the rate grow by <see cref="GrowthPerSecond"/>
-/// per second since the last change; after <see cref="ForgetAfter"/> without a throttle pacing switches off again. Waiting requests are released first come, first served, one per interval.
+/// per second of queueing. The learned rate is kept for the life of the client (the provider process): the next burst
+/// starts at it instead of spending the gateway's window blind, and grows from there while the gateway keeps accepting.
+/// Waiting requests are released first come, first served, one per interval.
 /// </summary>
 /// <remarks>
 /// One short lock guards all state; nothing waits or calls out while holding it. Cancelled waiters give up their place
@@ -23,9 +25,6 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
 
     /// <summary>Growth while answers come back unthrottled: finds the limit again within a second or two after a cut.</summary>
     private const double GrowthPerSecond = 0.2;
-
-    /// <summary>Without a throttle for this long the gateway is assumed to have room again and pacing switches off.</summary>
-    private static readonly TimeSpan ForgetAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>Longest pause for everyone while the gateway keeps refusing right after a cut.</summary>
     private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(1);
@@ -72,6 +71,12 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
                 return new ValueTask<long>(now);
             }
 
+            if (_waiting.Count == 0)
+            {
+                // Growth is earned by time spent queueing, never by idle time since the last answer.
+                _lastGrowth = Math.Max(_lastGrowth, now);
+            }
+
             turn = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(turn);
             startDispatcher = !_dispatching;
@@ -108,7 +113,7 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
                 }
 
                 _lastGrowth = now;
-                if (_rate > UnpacedAbove || clock.GetElapsedTime(_lastDecrease, now) > ForgetAfter)
+                if (_rate > UnpacedAbove)
                 {
                     _rate = double.PositiveInfinity;
                 }

@@ -10,4 +10,8 @@ public sealed class ServiceError
 
     [JsonProperty("error_message")]
     public string? ErrorMessage { get; set; }
+
+    /// <summary>The entries as one line for an error message.</summary>
+    internal static string Summarize(IReadOnlyCollection<ServiceError> errors)
+        => errors.Count == 0 ? "no error details reported" : string.Join("; ", errors.Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
 }

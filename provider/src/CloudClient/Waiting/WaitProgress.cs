@@ -1,5 +1,6 @@
 namespace Otc.CloudClient;
 
-/// <summary>One poll's observation, reported after every read.</summary>
-/// <param name="Status">The status read, or <c>deleted</c> once the service answers 404.</param>
-public sealed record WaitProgress(string ServiceId, string Status, TimeSpan Elapsed, int Attempt);
+/// <summary>One read of a wait, reported each time the wait is handed a read (its own, or another's that showed a new status).</summary>
+/// <param name="ResourceId">The service or endpoint waited on.</param>
+/// <param name="Status">The status read, or <c>deleted</c> once the resource answers 404.</param>
+public sealed record WaitProgress(string ResourceId, string Status, TimeSpan Elapsed, int Attempt);

@@ -8,7 +8,7 @@ internal sealed class StatusProgress(IResourceLog log, string awaited) : IProgre
 {
     public void Report(WaitProgress value)
     {
-        var message = $"waiting for endpoint service {value.ServiceId} to become {awaited}: status {value.Status}, {value.Elapsed.TotalSeconds:0} s";
+        var message = $"waiting for endpoint service {value.ResourceId} to become {awaited}: status {value.Status}, {value.Elapsed.TotalSeconds:0} s";
         _ = SendAsync(message);
     }
 

@@ -33,7 +33,7 @@ public sealed class WaiterTests : EmulatedTestBase
             Assert.That(reports[0].Status, Is.EqualTo("creating"));
             Assert.That(reports[^1].Status, Is.EqualTo("available"));
             Assert.That(reports.Select(r => r.Elapsed), Is.Ordered);
-            Assert.That(reports.Select(r => r.ServiceId), Has.All.EqualTo(created.Id));
+            Assert.That(reports.Select(r => r.ResourceId), Has.All.EqualTo(created.Id));
             Assert.That(Requests("GET", created.Id).Count(), Is.EqualTo(reports.Count));
         });
     }
@@ -67,7 +67,7 @@ public sealed class WaiterTests : EmulatedTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.ServiceId, Is.EqualTo(created.Id));
+            Assert.That(error.ResourceId, Is.EqualTo(created.Id));
             Assert.That(error.LastSeen?.Status, Is.EqualTo("creating"));
         });
     }

@@ -1,8 +1,12 @@
 using Otc.CloudClient;
+using Otc.CloudClient.Tests.Support;
 
 namespace Otc.CloudClient.Tests.Logic;
 
-/// <summary>The shared pacer on the real clock: unpaced until throttled, then one turn per interval, cancellable, one cut per overload.</summary>
+/// <summary>
+/// The shared pacer on the real clock (moved forward by <see cref="OffsetClock"/> where a quiet spell matters): unpaced
+/// until throttled, then one turn per interval, cancellable, one cut per overload, and the learned rate kept.
+/// </summary>
 public sealed class ThrottlePacerTests
 {
     [Test]
@@ -81,5 +85,41 @@ public sealed class ThrottlePacerTests
         Assert.That(held.IsCompleted, Is.False);
         await cts.CancelAsync();
         Assert.That(async () => await held, Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public async Task The_learned_rate_is_kept_through_a_long_quiet_spell()
+    {
+        var clock = new OffsetClock();
+        var pacer = new ThrottlePacer(clock, null);
+        pacer.OnThrottled(await pacer.WaitTurnAsync(CancellationToken.None), retryAfter: null);
+        var learned = pacer.Rate;
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        pacer.OnAnswered(await pacer.WaitTurnAsync(CancellationToken.None));
+
+        Assert.That(pacer.Rate, Is.EqualTo(learned).And.LessThan(double.PositiveInfinity));
+    }
+
+    [Test]
+    public async Task A_burst_after_a_quiet_spell_is_paced_from_the_start_and_idle_time_earns_no_growth()
+    {
+        var clock = new OffsetClock();
+        var pacer = new ThrottlePacer(clock, null);
+        pacer.OnThrottled(await pacer.WaitTurnAsync(CancellationToken.None), retryAfter: null);
+        var learned = pacer.Rate;
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        using var cts = new CancellationTokenSource();
+        var burst = Enumerable.Range(0, 5).Select(_ => pacer.WaitTurnAsync(cts.Token).AsTask()).ToList();
+        pacer.OnAnswered(await burst[0]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(burst.Count(turn => !turn.IsCompleted), Is.GreaterThanOrEqualTo(3), "at the learned rate most of the burst waits for its slot");
+            Assert.That(pacer.Rate, Is.LessThan(learned * 1.5), "five idle minutes did not count as time spent queueing");
+        });
+        await cts.CancelAsync();
+        Assert.That(async () => await Task.WhenAll(burst), Throws.InstanceOf<OperationCanceledException>());
     }
 }

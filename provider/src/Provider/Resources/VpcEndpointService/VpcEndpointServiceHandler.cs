@@ -184,7 +184,8 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         await ServiceWaiter.WaitForDeletedAsync(
-            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, "deleted"), cancellationToken, waitPolicy).ConfigureAwait(false);
+            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, "deleted"), cancellationToken, waitPolicy, deletionRequested: true)
+            .ConfigureAwait(false);
     }
 
     private async Task<EndpointService> WaitForAvailableAsync(
@@ -200,7 +201,8 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             throw new ServiceFailedException(service);
         }
 
-        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, Available), cancellationToken, waitPolicy)
+        // The answer just read is the first observation: the first poll comes one interval later.
+        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, Available), cancellationToken, waitPolicy, current: service)
             .ConfigureAwait(false);
     }
 
