@@ -1,4 +1,5 @@
 using Otc.CloudClient;
+using Otc.Provider.Resources.Common;
 using WirePort = Otc.CloudClient.PortMapping;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
@@ -65,8 +66,7 @@ internal static class ServiceMapper
             Ports = ports,
             TcpProxy = string.IsNullOrEmpty(service.TcpProxy) ? ServiceVocabulary.DefaultTcpProxy : service.TcpProxy,
             Description = service.Description ?? "",
-            Tags = service.Tags.GroupBy(tag => tag.Key, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.Last().Value ?? "", StringComparer.Ordinal),
+            Tags = TagChanges.MapOf(service.Tags),
             Permissions = bareIds,
         };
         return new VpcEndpointServiceState
