@@ -39,7 +39,7 @@ public sealed class EmulatorSettings
         set { lock (_gate) { _deleteDelay = value; } }
     }
 
-    /// <summary>When true, services created from now on end in <c>failed</c> with an <c>error[]</c> entry.</summary>
+    /// <summary>When true, services and endpoints created from now on end in <c>failed</c> with an <c>error[]</c> entry.</summary>
     public bool FailCreates
     {
         get { lock (_gate) { return _failCreates; } }

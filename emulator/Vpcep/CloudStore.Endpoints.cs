@@ -36,6 +36,9 @@ internal sealed partial class CloudStore
             }
 
             var gateway = serviceType == "gateway";
+            var portIp = EndpointRules.PortIp(body.PortIp, gateway);
+            var whitelist = EndpointRules.Whitelist(body.Whitelist, body.EnableWhitelist, gateway);
+            var routeTables = EndpointRules.RouteTables(body.Routetables, vpcId, gateway);
             if (body.PolicyStatement is { } statements && (!gateway || statements.Count > MaxPolicyStatements))
             {
                 throw ApiError.ParameterError(gateway
@@ -64,10 +67,10 @@ internal sealed partial class CloudStore
                 VpcId = vpcId,
                 SubnetId = body.SubnetId,
                 EnableDns = body.EnableDns ?? false,
-                PortIp = body.PortIp,
-                Whitelist = body.Whitelist ?? [],
+                PortIp = portIp,
+                Whitelist = whitelist,
                 EnableWhitelist = body.EnableWhitelist ?? false,
-                RouteTables = body.Routetables ?? [],
+                RouteTables = routeTables,
                 SpecificationName = body.SpecificationName ?? "default",
                 Description = description ?? string.Empty,
                 PolicyStatement = gateway ? body.PolicyStatement ?? [.. PolicyStatement.AllowAllObs] : null,
@@ -76,6 +79,7 @@ internal sealed partial class CloudStore
                 MarkerId = ++_state.NextMarkerId,
                 Status = Statuses.Creating,
                 TransitionAt = now + _settings.CreateDelay,
+                FailsOnCreate = _settings.FailCreates,
                 CreatedAt = now,
                 UpdatedAt = now,
                 Sequence = NextSequence(),

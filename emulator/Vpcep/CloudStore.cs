@@ -71,7 +71,12 @@ internal sealed partial class CloudStore
             var service = _state.Services.Find(candidate => candidate.Id == endpoint.ServiceId);
             endpoint.UpdatedAt = endpoint.TransitionAt!.Value;
             endpoint.TransitionAt = null;
-            if (service is { ApprovalEnabled: true })
+            if (endpoint.FailsOnCreate)
+            {
+                endpoint.Status = Statuses.Failed;
+                endpoint.Errors = [new ErrorDetail("EndPoint.2023", $"The VPC endpoint could not be connected to service {endpoint.ServiceId}.")];
+            }
+            else if (service is { ApprovalEnabled: true })
             {
                 endpoint.Status = Statuses.PendingAcceptance;
             }

@@ -122,6 +122,11 @@ internal sealed class EndpointRecord
 
     public DateTimeOffset? TransitionAt { get; set; }
 
+    /// <summary>Decided at creation (settings.failCreates): the endpoint ends <c>failed</c> instead of connecting.</summary>
+    public bool FailsOnCreate { get; set; }
+
+    public List<ErrorDetail> Errors { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -74,7 +74,7 @@ internal sealed record ConnectionView(
         JsonWire.Timestamp(endpoint.UpdatedAt),
         endpoint.DomainId,
         endpoint.Status,
-        null);
+        EndpointView.Errors(endpoint.Errors));
 }
 
 internal sealed record PermissionView(string Id, string Permission, string PermissionType, string Description, string CreatedAt)
@@ -107,7 +107,8 @@ internal sealed record EndpointView(
     string SpecificationName,
     string EnableStatus,
     string Description,
-    string EndpointPoolId)
+    string EndpointPoolId,
+    IReadOnlyList<ErrorView>? Error)
 {
     /// <summary>Every documented field the examples show, filled the way they show it (specification "default", description "").</summary>
     public static EndpointView Of(EndpointRecord endpoint, string region, string reportedServiceName) => new(
@@ -134,5 +135,9 @@ internal sealed record EndpointView(
         endpoint.SpecificationName ?? "default",
         "enable",
         endpoint.Description ?? string.Empty,
-        endpoint.EndpointPoolId ?? string.Empty);
+        endpoint.EndpointPoolId ?? string.Empty,
+        Errors(endpoint.Errors));
+
+    public static IReadOnlyList<ErrorView>? Errors(IReadOnlyList<ErrorDetail> errors) =>
+        errors.Count == 0 ? null : [.. errors.Select(error => new ErrorView(error.ErrorCode, error.ErrorMessage))];
 }

@@ -88,6 +88,28 @@ public class DocumentedResponseTests
         Assert.That(ShapeChecker.Problems(reply.Json, operation.Cases[0].Example, operation.Fields), Is.Empty, () => reply.Json!.ToJsonString());
     }
 
+    [Test]
+    public async Task A_failed_endpoint_reports_its_error_in_the_documented_shape()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var serviceId = await session.CreateAvailableServiceAsync();
+        session.Emulator.Settings.FailCreates = true;
+        var endpointId = await CreateEndpointAsync(session, new { endpoint_service_id = serviceId, vpc_id = "consumer-vpc", subnet_id = "consumer-subnet" });
+        session.Settle();
+        var operation = DocumentedOperation.Named("vpcep-endpoint-get.json");
+
+        var reply = await session.GetAsync($"/v1/{EmulatorSession.Project}/vpc-endpoints/{endpointId}");
+        var connections = await session.GetAsync($"{session.ServicesPath}/{serviceId}/connections");
+
+        Assert.That(reply.Body["status"]!.GetValue<string>(), Is.EqualTo("failed"));
+        Assert.That(reply.Body["error"]!.AsArray(), Is.Not.Empty);
+        // The documented answer is an accepted endpoint; ip "is returned once accepted", so a failed one has none.
+        var example = operation.Cases[0].Example!.DeepClone().AsObject();
+        example.Remove("ip");
+        Assert.That(ShapeChecker.Problems(reply.Json, example, operation.Fields), Is.Empty, () => reply.Json!.ToJsonString());
+        Assert.That(connections.Body["connections"]![0]!["error"]!.AsArray(), Is.Not.Empty, "the service side sees the error too");
+    }
+
     /// <summary>Sets up what the documented request refers to, and returns the values of its placeholders.</summary>
     private static async Task<Dictionary<string, string>> ArrangeAsync(EmulatorSession session, string file)
     {
