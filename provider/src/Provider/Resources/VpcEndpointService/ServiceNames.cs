@@ -44,10 +44,13 @@ internal static class ServiceNames
         return firstDot < 0 ? null : withoutId[(firstDot + 1)..];
     }
 
-    /// <summary>The full name of service <paramref name="id"/> in <paramref name="region"/>, whichever form the cloud answered.</summary>
+    /// <summary>
+    /// The full name of service <paramref name="id"/> in <paramref name="region"/>, whichever form the cloud answered. A
+    /// dotted name of another shape (OTC's public services, e.g. <c>com.t-systems.otc.eu-de.obs</c>) is already complete.
+    /// </summary>
     public static string FullName(string? answered, string id, string region)
     {
-        if (answered is not null && answered.EndsWith("." + id, StringComparison.Ordinal))
+        if (answered is not null && answered.Contains('.', StringComparison.Ordinal))
         {
             return answered;
         }

@@ -31,6 +31,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     private const string Available = "available";
     private const string Failed = "failed";
     private const string InUseErrorCode = "EndPoint.3006";
+    private const string What = "endpoint service";
 
     public string Token => TypeToken;
 
@@ -133,7 +134,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             if (!CloudCalls.IsStatus(request.OldState.Status, Available))
             {
                 service = await ServiceWaiter.WaitForAvailableAsync(
-                    client, id, CloudCalls.Remaining(started, timeout), new StatusProgress(request.Log, Available), cancellationToken, waitPolicy).ConfigureAwait(false);
+                    client, id, CloudCalls.Remaining(started, timeout), new StatusProgress(request.Log, What, Available), cancellationToken, waitPolicy).ConfigureAwait(false);
             }
 
             if (plan.Modify is { } modify)
@@ -178,7 +179,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         await ServiceWaiter.WaitForDeletedAsync(
-            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, "deleted"), cancellationToken, waitPolicy, deletionRequested: true)
+            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, What, "deleted"), cancellationToken, waitPolicy, deletionRequested: true)
             .ConfigureAwait(false);
     }
 
@@ -196,7 +197,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         // The answer just read is the first observation: the first poll comes one interval later.
-        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, Available), cancellationToken, waitPolicy, current: service)
+        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, What, Available), cancellationToken, waitPolicy, current: service)
             .ConfigureAwait(false);
     }
 
