@@ -30,9 +30,10 @@ public sealed class EngineSimulator
         ResourceType = resourceType;
         Project = project;
         Stack = stack;
-        Package = resourceType.Split(':')[0];
+        Package = PackageOf(resourceType);
     }
 
+    /// <summary>The resource type driven; the provider type itself (<c>pulumi:providers:pkg</c>) serves for bring-up alone.</summary>
     public string ResourceType { get; }
 
     public string Project { get; }
@@ -62,18 +63,27 @@ public sealed class EngineSimulator
     /// checked config and secrets wrapped again (by key, as the engine re-applies them). Values flagged secret in
     /// <paramref name="config"/> are the stack's secret config.
     /// </summary>
-    public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default)
+    public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default) =>
+        (await ConfigureProviderAsync("default", config, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <summary>
+    /// <see cref="ConfigureAsync"/> for the provider resource <paramref name="providerName"/> (<c>default</c>, or the
+    /// name of an explicit provider). Returns the checked config as well: the engine stores it as the provider
+    /// resource's outputs.
+    /// </summary>
+    public async Task<ConfiguredProvider> ConfigureProviderAsync(string providerName, PropertyMap config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var providerUrn = $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::default";
+        var providerType = $"pulumi:providers:{Package}";
+        var providerUrn = $"urn:pulumi:{Stack}::{Project}::{providerType}::{providerName}";
         var secretKeys = config.Where(pair => pair.Value.IsSecret).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
         var plain = PropertyMap.From(config.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.WithSecret(false))));
 
         var checkResponse = await CallAsync("CheckConfig", providerUrn, () => _client.CheckConfigAsync(new CheckRequest
         {
             Urn = providerUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
+            Name = providerName,
+            Type = providerType,
             Olds = new Struct(),
             News = PropertyCodec.Encode(plain),
         }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
@@ -94,8 +104,8 @@ public sealed class EngineSimulator
             SendsOldInputsToDelete = true,
             Id = Guid.NewGuid().ToString(),
             Urn = providerUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
+            Name = providerName,
+            Type = providerType,
         };
         foreach (var (key, value) in args)
         {
@@ -105,8 +115,9 @@ public sealed class EngineSimulator
             }
         }
 
-        return await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
+        var response = await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
             .ConfigureAwait(false);
+        return new ConfiguredProvider(providerUrn, request.Id, args, response);
     }
 
     /// <summary><c>pulumi preview</c> for one resource: Check, Diff, then Create/Update with <c>preview = true</c>. The checkpoint is not changed.</summary>
@@ -496,6 +507,16 @@ public sealed class EngineSimulator
         }
 
         return result;
+    }
+
+    /// <summary>The package of a type token: <c>pkg:module:Type</c>, or <c>pulumi:providers:pkg</c> for a provider.</summary>
+    public static string PackageOf(string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        const string ProviderTypePrefix = "pulumi:providers:";
+        return resourceType.StartsWith(ProviderTypePrefix, StringComparison.Ordinal)
+            ? resourceType[ProviderTypePrefix.Length..]
+            : resourceType.Split(':')[0];
     }
 
     /// <summary>32 bytes derived from the URN: the engine's seed is random per deployment, a fixed one keeps runs comparable.</summary>
