@@ -46,7 +46,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help ensure provider schema build install test test_unit test_wire lint format clean emulator demo sdk build_sdks bench version dist
+.PHONY: help ensure provider schema build install test test_unit test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
 
 comma := ,
 # $(call stamp_sdk,DIR,SERVER): writes VERSION into a C# SDK's version.txt, pulumi-plugin.json and project file the way
@@ -123,27 +123,27 @@ version: ## Write VERSION into the files generated from it: schema.json and sdk/
 	sed -i '0,/^  "version": /s/^  "version": "[^"]*"/  "version": "$(VERSION)"/' schema.json
 	$(call stamp_sdk,sdk/dotnet,)
 
-dist: provider ## Build what users install into dist/: the plugin archive and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
+dist: dist_plugin dist_sdk ## Build what users install into dist/: the plugin archive and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
+
+dist_plugin: provider ## dist/pulumi-resource-otc-v$(VERSION)-linux-amd64.tar.gz, for `pulumi plugin install ... --file`
 	$(check_version)
-	rm -rf $(DIST) $(SDK_STAGING) artifacts/plugin-archive
-	mkdir -p $(DIST) $(SDK_STAGING) artifacts/plugin-archive
+	rm -rf artifacts/plugin-archive $(DIST)/pulumi-resource-$(PACK)-*.tar.gz
+	mkdir -p $(DIST) artifacts/plugin-archive
 	@# The layout `pulumi plugin install resource $(PACK) v$(VERSION) --file <archive>` unpacks: the executable at the root.
 	install -m 0755 $(PROVIDER_BIN) artifacts/plugin-archive/pulumi-resource-$(PACK)
 	install -m 0644 README.md artifacts/plugin-archive/README.md
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C artifacts/plugin-archive -cf - pulumi-resource-$(PACK) README.md \
 		| gzip -n > $(PLUGIN_ARCHIVE)
-	@# The SDK is packed from a copy, so that the release's version and download URL never edit the committed files.
+
+dist_sdk: ## dist/Pulumi.Otc.$(VERSION).nupkg, packed from a copy of sdk/dotnet stamped with VERSION and PLUGIN_DOWNLOAD_URL
+	$(check_version)
+	rm -rf $(SDK_STAGING) $(DIST)/Pulumi.Otc.*.nupkg
+	mkdir -p $(DIST) $(SDK_STAGING)
+	@# A copy, so that the release's version and download URL never edit the committed files.
 	tar -C sdk/dotnet --exclude=./bin --exclude=./obj -cf - . | tar -C $(SDK_STAGING) -xf -
 	$(call stamp_sdk,$(SDK_STAGING),$(PLUGIN_DOWNLOAD_URL))
 	@# Codegen's project packs on build (GeneratePackageOnBuild), as Pulumi's own provider builds use it.
 	$(DOTNET) build $(SDK_STAGING)/Pulumi.Otc.csproj -c $(CONFIG) -warnaserror -p:PackageOutputPath=$(abspath $(DIST))
-	@ls -l $(DIST)
-
-bench: provider ## Run the benchmarks; results go to bench/results/
-	$(DOTNET) build $(EMULATOR_CSPROJ) -c $(CONFIG)
-	$(DOTNET) run --project bench/Startup/Startup.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN)
-	$(DOTNET) run --project bench/ClientBench/ClientBench.csproj -c $(CONFIG)
-	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL)
 
 clean: ## Remove build output
 	rm -rf bin artifacts $(DIST)
