@@ -125,7 +125,7 @@ version: ## Write VERSION into the files generated from it: schema.json and sdk/
 
 dist: dist_plugin dist_sdk ## Build what users install into dist/: the plugin archive and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
 
-dist_plugin: provider ## dist/pulumi-resource-otc-v$(VERSION)-linux-amd64.tar.gz, for `pulumi plugin install ... --file`
+dist_plugin: provider ## dist/pulumi-resource-otc-v{VERSION}-linux-amd64.tar.gz, for `pulumi plugin install ... --file`
 	$(check_version)
 	rm -rf artifacts/plugin-archive $(DIST)/pulumi-resource-$(PACK)-*.tar.gz
 	mkdir -p $(DIST) artifacts/plugin-archive
@@ -135,7 +135,7 @@ dist_plugin: provider ## dist/pulumi-resource-otc-v$(VERSION)-linux-amd64.tar.gz
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C artifacts/plugin-archive -cf - pulumi-resource-$(PACK) README.md \
 		| gzip -n > $(PLUGIN_ARCHIVE)
 
-dist_sdk: ## dist/Pulumi.Otc.$(VERSION).nupkg, packed from a copy of sdk/dotnet stamped with VERSION and PLUGIN_DOWNLOAD_URL
+dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet stamped with VERSION and PLUGIN_DOWNLOAD_URL
 	$(check_version)
 	rm -rf $(SDK_STAGING) $(DIST)/Pulumi.Otc.*.nupkg
 	mkdir -p $(DIST) $(SDK_STAGING)
