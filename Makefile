@@ -134,6 +134,7 @@ dist_plugin: provider ## dist/pulumi-resource-otc-v{VERSION}-linux-amd64.tar.gz,
 	install -m 0644 README.md artifacts/plugin-archive/README.md
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C artifacts/plugin-archive -cf - pulumi-resource-$(PACK) README.md \
 		| gzip -n > $(PLUGIN_ARCHIVE)
+	@echo "built $(PLUGIN_ARCHIVE)"
 
 dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet stamped with VERSION and PLUGIN_DOWNLOAD_URL
 	$(check_version)
@@ -144,6 +145,7 @@ dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet s
 	$(call stamp_sdk,$(SDK_STAGING),$(PLUGIN_DOWNLOAD_URL))
 	@# Codegen's project packs on build (GeneratePackageOnBuild), as Pulumi's own provider builds use it.
 	$(DOTNET) build $(SDK_STAGING)/Pulumi.Otc.csproj -c $(CONFIG) -warnaserror -p:PackageOutputPath=$(abspath $(DIST))
+	@test -f $(SDK_NUPKG) && echo "built $(SDK_NUPKG)"
 
 clean: ## Remove build output
 	rm -rf bin artifacts $(DIST)
