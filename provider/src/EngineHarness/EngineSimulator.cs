@@ -30,9 +30,10 @@ public sealed class EngineSimulator
         ResourceType = resourceType;
         Project = project;
         Stack = stack;
-        Package = resourceType.Split(':')[0];
+        Package = PackageOf(resourceType);
     }
 
+    /// <summary>The resource type driven; the provider type itself (<c>pulumi:providers:pkg</c>) serves for bring-up alone.</summary>
     public string ResourceType { get; }
 
     public string Project { get; }
@@ -62,12 +63,20 @@ public sealed class EngineSimulator
     /// checked config and secrets wrapped again (by key, as the engine re-applies them). Values flagged secret in
     /// <paramref name="config"/> are the stack's secret config.
     /// </summary>
-    public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default)
+    public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default) =>
+        (await ConfigureProviderAsync("default", config, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <summary>
+    /// <see cref="ConfigureAsync"/> for the provider resource <paramref name="providerName"/> (<c>default</c>, or the
+    /// name of an explicit provider). Returns the checked config as well: the engine stores it as the provider
+    /// resource's outputs.
+    /// </summary>
+    public async Task<ConfiguredProvider> ConfigureProviderAsync(string providerName, PropertyMap config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var providerUrn = ProviderUrn;
+        var providerUrn = ProviderUrnOf(providerName);
         var secretKeys = config.Where(pair => pair.Value.IsSecret).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
-        var checkedConfig = await CheckConfigAsync(PropertyMap.Empty, config, cancellationToken).ConfigureAwait(false);
+        var checkedConfig = await CheckConfigAsync(providerName, PropertyMap.Empty, config, cancellationToken).ConfigureAwait(false);
         var args = PropertyMap.From(checkedConfig.Select(pair =>
             KeyValuePair.Create(pair.Key, secretKeys.Contains(pair.Key) ? pair.Value.WithSecret() : pair.Value)));
         var request = new ConfigureRequest
@@ -79,8 +88,8 @@ public sealed class EngineSimulator
             SendsOldInputsToDelete = true,
             Id = Guid.NewGuid().ToString(),
             Urn = providerUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
+            Name = providerName,
+            Type = ProviderType,
         };
         foreach (var (key, value) in args)
         {
@@ -90,8 +99,9 @@ public sealed class EngineSimulator
             }
         }
 
-        return await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
+        var response = await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
             .ConfigureAwait(false);
+        return new ConfiguredProvider(providerUrn, request.Id, args, response);
     }
 
     /// <summary>
@@ -102,14 +112,14 @@ public sealed class EngineSimulator
     public async Task<DiffResponse> DiffConfigAsync(PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(oldConfig);
-        var checkedNew = await CheckConfigAsync(oldConfig, newConfig, cancellationToken).ConfigureAwait(false);
+        var checkedNew = await CheckConfigAsync("default", oldConfig, newConfig, cancellationToken).ConfigureAwait(false);
         var plainOld = PropertyCodec.Encode(Plain(oldConfig));
         return await CallAsync("DiffConfig", ProviderUrn, () => _client.DiffConfigAsync(new DiffRequest
         {
             Id = Guid.NewGuid().ToString(),
             Urn = ProviderUrn,
             Name = "default",
-            Type = $"pulumi:providers:{Package}",
+            Type = ProviderType,
             Olds = plainOld,
             OldInputs = plainOld,
             News = PropertyCodec.Encode(checkedNew),
@@ -209,25 +219,30 @@ public sealed class EngineSimulator
         _stack.TryRemove(name, out _);
     }
 
-    private string ProviderUrn => $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::default";
+    private string ProviderType => $"pulumi:providers:{Package}";
+
+    private string ProviderUrn => ProviderUrnOf("default");
+
+    private string ProviderUrnOf(string providerName) => $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::{providerName}";
 
     private static PropertyMap Plain(PropertyMap config) =>
         PropertyMap.From(config.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.WithSecret(false))));
 
     /// <summary>CheckConfig with secrets sent as plain values; returns the checked configuration or throws its failures.</summary>
-    private async Task<PropertyMap> CheckConfigAsync(PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken)
+    private async Task<PropertyMap> CheckConfigAsync(string providerName, PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken)
     {
-        var checkResponse = await CallAsync("CheckConfig", ProviderUrn, () => _client.CheckConfigAsync(new CheckRequest
+        var providerUrn = ProviderUrnOf(providerName);
+        var checkResponse = await CallAsync("CheckConfig", providerUrn, () => _client.CheckConfigAsync(new CheckRequest
         {
-            Urn = ProviderUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
+            Urn = providerUrn,
+            Name = providerName,
+            Type = ProviderType,
             Olds = PropertyCodec.Encode(Plain(oldConfig)),
             News = PropertyCodec.Encode(Plain(newConfig)),
         }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
         if (checkResponse.Failures.Count > 0)
         {
-            throw new CheckFailedException(ProviderUrn, [.. checkResponse.Failures]);
+            throw new CheckFailedException(providerUrn, [.. checkResponse.Failures]);
         }
 
         return PropertyCodec.Decode(checkResponse.Inputs);
@@ -527,6 +542,16 @@ public sealed class EngineSimulator
         }
 
         return result;
+    }
+
+    /// <summary>The package of a type token: <c>pkg:module:Type</c>, or <c>pulumi:providers:pkg</c> for a provider.</summary>
+    public static string PackageOf(string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        const string ProviderTypePrefix = "pulumi:providers:";
+        return resourceType.StartsWith(ProviderTypePrefix, StringComparison.Ordinal)
+            ? resourceType[ProviderTypePrefix.Length..]
+            : resourceType.Split(':')[0];
     }
 
     /// <summary>32 bytes derived from the URN: the engine's seed is random per deployment, a fixed one keeps runs comparable.</summary>
