@@ -1,14 +1,20 @@
 using System.Text.Json;
 using Otc.Emulator.Gateway;
+using Otc.Emulator.Vpcep;
 
 namespace Otc.Emulator.Admin;
 
 /// <summary>Test controls under <c>/__emulator/</c>: journal, fault rules and run-time settings. No authentication.</summary>
 internal static class AdminRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings)
+    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store)
     {
         var admin = app.MapGroup(GatewayMiddleware.AdminPrefix);
+        admin.MapGet("/resources", context =>
+        {
+            var (services, endpoints) = store.Counts();
+            return JsonWire.WriteAsync(context, 200, new { services, endpoints }, JsonWire.AdminOptions);
+        });
         admin.MapGet("/journal", context => JsonWire.WriteAsync(context, 200, journal.Entries, JsonWire.JournalOptions));
         admin.MapDelete("/journal", context =>
         {

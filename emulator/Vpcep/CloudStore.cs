@@ -98,6 +98,9 @@ internal sealed partial class CloudStore
         endpoint.Ip ??= endpoint.PortIp ?? $"192.168.{endpoint.MarkerId / 250 % 250}.{(endpoint.MarkerId % 250) + 2}";
     }
 
+    /// <summary>How many services and endpoints exist in every project (those still being deleted included).</summary>
+    public (int Services, int Endpoints) Counts() => Read(_ => (_state.Services.Count, _state.Endpoints.Count));
+
     private long NextSequence() => ++_state.NextSequence;
 
     /// <summary>A service's name as the API answers it, in the configured form (names are matched in the full form).</summary>
