@@ -49,23 +49,15 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>
 
     public PropertyMap ToProperties()
     {
-        var properties = Settings.ToProperties();
-        foreach (var (key, value) in new[]
-        {
+        var properties = WithStrings(
+            Settings.ToProperties(),
             (Names.Status, Status),
             (Names.Ip, Ip),
             (Names.ServiceName, ServiceName),
             (Names.ServiceType, ServiceType),
             (Names.ProjectId, ProjectId),
             (Names.CreatedAt, CreatedAt),
-            (Names.UpdatedAt, UpdatedAt),
-        })
-        {
-            if (value is not null)
-            {
-                properties = properties.With(key, PropertyValue.From(value));
-            }
-        }
+            (Names.UpdatedAt, UpdatedAt));
 
         if (DnsNames is not null)
         {

@@ -60,23 +60,18 @@ public sealed record ApprovalConnection(
 
     public PropertyValue ToProperty()
     {
-        var fields = new List<KeyValuePair<string, PropertyValue>> { KeyValuePair.Create(Names.EndpointId, PropertyValue.From(EndpointId)) };
+        var fields = PropertyMap.From([KeyValuePair.Create(Names.EndpointId, PropertyValue.From(EndpointId))]);
         if (MarkerId is { } marker)
         {
-            fields.Add(KeyValuePair.Create(Names.MarkerId, PropertyValue.From((double)marker)));
+            fields = fields.With(Names.MarkerId, PropertyValue.From((double)marker));
         }
 
-        foreach (var (key, text) in new[]
-        {
-            (Names.DomainId, DomainId), (Names.Status, Status), (Names.Description, Description), (Names.CreatedAt, CreatedAt), (Names.UpdatedAt, UpdatedAt),
-        })
-        {
-            if (text is not null)
-            {
-                fields.Add(KeyValuePair.Create(key, PropertyValue.From(text)));
-            }
-        }
-
-        return PropertyValue.From(PropertyMap.From(fields));
+        return PropertyValue.From(WithStrings(
+            fields,
+            (Names.DomainId, DomainId),
+            (Names.Status, Status),
+            (Names.Description, Description),
+            (Names.CreatedAt, CreatedAt),
+            (Names.UpdatedAt, UpdatedAt)));
     }
 }
