@@ -15,10 +15,23 @@ public static class WebService
     /// <param name="options">Resource options for the service, for example an explicit provider.</param>
     public static IDictionary<string, object?> Declare(CustomResourceOptions? options = null)
     {
+        var service = Publish(options);
+        return new Dictionary<string, object?>
+        {
+            ["fullServiceName"] = service.FullServiceName,
+            ["serviceId"] = service.Id,
+            ["status"] = service.Status,
+            ["ports"] = service.Ports,
+        };
+    }
+
+    /// <summary>The VPC endpoint service: a load balancer published on two ports, connections need the owner's approval.</summary>
+    public static VpcEndpointService Publish(CustomResourceOptions? options = null)
+    {
         // The backend's identifiers differ per environment, so they come from stack config (see Pulumi.dev.yaml).
         var config = new Config();
 
-        var service = new VpcEndpointService("web", new VpcEndpointServiceArgs
+        return new VpcEndpointService("web", new VpcEndpointServiceArgs
         {
             PortId = config.Require("portId"),
             VpcId = config.Require("vpcId"),
@@ -40,13 +53,5 @@ public static class WebService
             // Accounts (domain IDs) allowed to connect endpoints; "*" would allow everyone.
             Permissions = { "d0000000000000000000000000000002" },
         }, options);
-
-        return new Dictionary<string, object?>
-        {
-            ["fullServiceName"] = service.FullServiceName,
-            ["serviceId"] = service.Id,
-            ["status"] = service.Status,
-            ["ports"] = service.Ports,
-        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Otc.EngineHarness;
+using Otc.ProviderHost.Protocol;
 using Otc.ProviderHost.Values;
 using Pulumi.Testing;
 
@@ -10,8 +11,8 @@ namespace Otc.Program.Tests.EndToEnd;
 /// declares, and the default provider of each package it uses, is a plugin process of its own, brought up with
 /// CheckConfig and Configure (an explicit provider with the inputs the SDK sent, a default provider with the stack
 /// config of its package). Each other resource goes through its provider's Check and Create, and the provider's
-/// outputs, secrets included, go back to the program. Nothing here knows a resource type: any type of any package
-/// that has a plugin in <c>plugins</c> is forwarded.
+/// outputs, secrets included, go back to the program; each function call goes to its provider's Invoke. Nothing here
+/// knows a resource type or a function: any of any package that has a plugin in <c>plugins</c> is forwarded.
 /// </summary>
 internal sealed class ProviderForwardingMocks(
     IReadOnlyDictionary<string, ProviderLaunch> plugins, StackConfig stackConfig, string project, string stack) : IMocks, IAsyncDisposable
@@ -22,6 +23,10 @@ internal sealed class ProviderForwardingMocks(
     private readonly ConcurrentDictionary<string, Plugin> _explicitProviders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ForwardedRegistration> _registrations = new();
     private readonly ConcurrentQueue<Plugin> _started = new();
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    /// <summary>The function tokens the program invoked, in order.</summary>
+    public IReadOnlyList<string> Calls => [.. _calls];
 
     /// <summary>Every registration, in the order the program made them.</summary>
     public IReadOnlyList<ForwardedRegistration> Registrations => [.. _registrations];
@@ -55,8 +60,27 @@ internal sealed class ProviderForwardingMocks(
         return (step.Id, MockValues.ToState(step.Outputs ?? PropertyMap.Empty));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) =>
-        throw new NotSupportedException($"the program invoked {args?.Token}: function calls are not forwarded to providers");
+    /// <summary>A function call goes to its provider's Invoke, as the engine sends it; failures it reports fail the program.</summary>
+    public async Task<object> CallAsync(MockCallArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var token = args.Token ?? throw new ArgumentException("a call without a token", nameof(args));
+        var plugin = string.IsNullOrEmpty(args.Provider)
+            ? await DefaultProviderAsync(EngineSimulator.PackageOf(token)).ConfigureAwait(false)
+            : ExplicitProvider(args.Provider);
+        var response = await plugin.Process.Client.InvokeAsync(new InvokeRequest
+        {
+            Tok = token,
+            Args = PropertyCodec.Encode(MockValues.ToPropertyMap(args.Args)),
+        }).ResponseAsync.ConfigureAwait(false);
+        _calls.Enqueue(token);
+        if (response.Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"{token} failed: {string.Join("; ", response.Failures.Select(failure => $"{failure.Property}: {failure.Reason}"))}");
+        }
+
+        return MockValues.ToState(PropertyCodec.Decode(response.Return));
+    }
 
     public async ValueTask DisposeAsync()
     {

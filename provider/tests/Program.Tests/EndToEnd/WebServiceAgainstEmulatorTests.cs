@@ -115,16 +115,68 @@ public sealed class WebServiceAgainstEmulatorTests
         Assert.That(mocks.PluginStandardError, Does.Not.Contain(EmulatorAccounts.SecretKey));
     }
 
+    [Test]
+    public async Task ThePublisherAndConsumerProgramConnectsAnEndpointThatTheApprovalAcceptsInTheEmulator()
+    {
+        var config = ProgramConfig(NewPortId(), new Dictionary<string, string>
+        {
+            ["otc:region"] = "eu-de",
+            ["otc:projectId"] = EmulatorAccounts.DefaultProjectId,
+            ["otc:accessKey"] = EmulatorAccounts.AccessKey,
+            ["otc:secretKey"] = EmulatorAccounts.SecretKey,
+            ["otc:vpcepEndpoint"] = Endpoint,
+        }, consumer: true);
+        await using var mocks = Mocks(config);
+
+        var outputs = await RunAsync(mocks, config, () => PublisherAndConsumer.Declare());
+
+        var serviceId = await ValueOf<string>(outputs["serviceId"]);
+        var endpointId = await ValueOf<string>(outputs["endpointId"]);
+        var journal = await Emulator.Admin.JournalAsync();
+        using var cloud = await CloudAsync();
+        var endpoint = await cloud.GetEndpointAsync(endpointId, CancellationToken.None);
+        var connection = (await cloud.ListConnectionsAsync(serviceId, endpointId, CancellationToken.None)).Single();
+
+        Assert.That(mocks.Calls, Is.EqualTo(new[] { "otc:vpcep:getVpcEndpointService" }), "the lookup went to the provider's Invoke");
+        Assert.That(await ValueOf<string>(outputs["foundServiceId"]), Is.EqualTo(serviceId), "the lookup by name found the service");
+        Assert.That(endpoint.EndpointServiceId, Is.EqualTo(serviceId));
+        Assert.That(await ValueOf<string>(outputs["endpointStatusAtCreation"]), Is.EqualTo("pendingAcceptance"));
+        Assert.That(connection.Status, Is.EqualTo("accepted"), "the approval accepted the endpoint in the emulator");
+        Assert.That(await ValueOf<ImmutableDictionary<string, string>>(outputs["connectionStatuses"]),
+            Is.EquivalentTo(new Dictionary<string, string> { [endpointId] = "accepted" }));
+        Assert.That(journal.Count(call => call.Method == "POST" && call.Path == ServicesPath), Is.EqualTo(1), "one POST for the service");
+        Assert.That(journal.Count(call => call.Method == "POST" && call.Path == $"/v1/{EmulatorAccounts.DefaultProjectId}/vpc-endpoints"), Is.EqualTo(1), "one POST for the endpoint");
+        Assert.That(journal.Count(call => call.Path.EndsWith("/connections/action", StringComparison.Ordinal)), Is.EqualTo(1), "one receive for the approval");
+    }
+
+    private Task<IVpcepClient> CloudAsync() => OtcClient.ConnectAsync(new OtcClientOptions
+    {
+        Region = "eu-de",
+        ProjectId = EmulatorAccounts.DefaultProjectId,
+        AccessKey = EmulatorAccounts.AccessKey,
+        SecretKey = EmulatorAccounts.SecretKey,
+        VpcepEndpoint = Endpoint,
+        MaxRetries = 0,
+    }, CancellationToken.None);
+
     private static Otc.ProviderHost.Values.PropertyValue PropertyValueOf(string text) => Otc.ProviderHost.Values.PropertyValue.From(text);
 
     /// <summary>The program's config (its two backend ids) plus <paramref name="providerConfig"/>; the secret key is secret.</summary>
-    private static StackConfig ProgramConfig(string portId, IReadOnlyDictionary<string, string> providerConfig) => new(
-        new Dictionary<string, string>(providerConfig)
+    private static StackConfig ProgramConfig(string portId, IReadOnlyDictionary<string, string> providerConfig, bool consumer = false)
+    {
+        var values = new Dictionary<string, string>(providerConfig)
         {
             [$"{Project}:portId"] = portId,
             [$"{Project}:vpcId"] = "vpc-program-test",
-        },
-        new HashSet<string>(StringComparer.Ordinal) { "otc:secretKey" });
+        };
+        if (consumer)
+        {
+            values[$"{Project}:consumerVpcId"] = "consumer-vpc";
+            values[$"{Project}:consumerSubnetId"] = "consumer-subnet";
+        }
+
+        return new StackConfig(values, new HashSet<string>(StringComparer.Ordinal) { "otc:secretKey" });
+    }
 
     private static ProviderForwardingMocks Mocks(StackConfig config) => new(
         new Dictionary<string, ProviderLaunch>
