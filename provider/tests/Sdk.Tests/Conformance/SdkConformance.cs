@@ -84,9 +84,9 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
     {
         var problems = new List<string>();
         var allResources = schema.Resources.Append(schema.Provider).ToList();
-        var usedAsInput = ReferencedObjects(allResources.SelectMany(r => r.Inputs));
-        var usedAsState = ReferencedObjects(allResources.SelectMany(r => r.StateInputs ?? []));
-        var usedAsOutput = ReferencedObjects(allResources.SelectMany(r => r.Outputs));
+        var usedAsInput = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.Inputs));
+        var usedAsState = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.StateInputs ?? []));
+        var usedAsOutput = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.Outputs));
         foreach (var type in schema.ObjectTypes)
         {
             var ns = _naming.ModuleNamespace(type.Token);
@@ -417,34 +417,6 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
             problems.Add($"{fullName} does not derive from {baseType}");
         }
         return declared;
-    }
-
-    private HashSet<string> ReferencedObjects(IEnumerable<PropertySchema> properties)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<TypeRef>(properties.Select(p => p.Type));
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case ArrayTypeRef array:
-                    pending.Push(array.Items);
-                    break;
-                case MapTypeRef map:
-                    pending.Push(map.Values);
-                    break;
-                case NamedTypeRef named when schema.ObjectTypes.SingleOrDefault(o => o.Token == named.Token) is { } objectType
-                                              && found.Add(named.Token):
-                    foreach (var property in objectType.Properties)
-                    {
-                        pending.Push(property.Type);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        return found;
     }
 
     private static void Expect(List<string> problems, string what, string actual, string expected)
