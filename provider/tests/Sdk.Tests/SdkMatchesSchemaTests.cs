@@ -96,7 +96,7 @@ public sealed class SdkMatchesSchemaTests
     [Test]
     public void The_checks_cover_every_schema_property_rather_than_passing_on_an_empty_sdk()
     {
-        var resource = _schema.Resources.Single();
+        var resource = _schema.Resources.Single(r => r.Token == "otc:vpcep:VpcEndpointService");
         var args = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointServiceArgs")!;
         var outputs = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointService")!;
 

@@ -21,6 +21,17 @@ public enum InputShape
 /// </summary>
 public sealed class CSharpNaming(PackageSchema schema)
 {
+    // Codegen's compatibility modes rename types; tfbridge20 only renames the output classes of function types.
+    private readonly bool _resultSuffixOnFunctionTypes = schema.CSharp.Compatibility switch
+    {
+        "tfbridge20" => true,
+        "kubernetes20" => throw new NotSupportedException("The kubernetes20 compatibility mode names namespaces and types differently; extend the naming rules first."),
+        _ => false,
+    };
+
+    // The object types codegen calls "plain": reached from a function's inputs or outputs.
+    private readonly IReadOnlySet<string> _functionObjectTypes = FunctionObjectTypes(schema);
+
     /// <summary><c>Pulumi.Otc</c>: the root namespace plus the package's namespace segment.</summary>
     public string PackageNamespace => schema.CSharp.RootNamespace + "." + NamespaceSegment(schema.Name);
 
@@ -34,6 +45,14 @@ public sealed class CSharpNaming(PackageSchema schema)
     }
 
     public static string MemberName(string token) => UppercaseFirst(TypeToken.Parse(token).Member);
+
+    /// <summary>
+    /// The class name of an object type's <c>[OutputType]</c> class. Only in the tfbridge20 compatibility mode does
+    /// codegen append <c>Result</c>, and only to types that a function's inputs or outputs reach; otherwise a type
+    /// that only a function returns is named like any other (<c>Outputs.GetPublicServicesService</c>).
+    /// </summary>
+    public string OutputObjectName(string token) =>
+        MemberName(token) + (_resultSuffixOnFunctionTypes && _functionObjectTypes.Contains(token) ? "Result" : "");
 
     /// <summary>The C# property name for a wire name: hyphens removed camel-style, first letter upper-cased.</summary>
     public static string PropertyName(string wireName)
@@ -147,8 +166,21 @@ public sealed class CSharpNaming(PackageSchema schema)
     {
         var typeNamespace = ModuleNamespace(token) + "." + qualifier;
         var prefix = typeNamespace == currentNamespace + "." + qualifier ? qualifier : typeNamespace;
-        var suffix = !input ? "" : shape == InputShape.State ? "GetArgs" : "Args";
-        return prefix + "." + MemberName(token) + suffix;
+        if (!input)
+        {
+            return prefix + "." + OutputObjectName(token);
+        }
+        return prefix + "." + MemberName(token) + (shape == InputShape.State ? "GetArgs" : "Args");
+    }
+
+    private static IReadOnlySet<string> FunctionObjectTypes(PackageSchema schema)
+    {
+        if (schema.ObjectTypesReachableFrom(schema.Functions.SelectMany(f => f.Inputs ?? [])).Count > 0)
+        {
+            // Codegen gives these plain input classes (and, in tfbridge20, InputArgs classes) of their own.
+            throw new NotSupportedException("A function input refers to an object type; extend the naming rules first.");
+        }
+        return schema.ObjectTypesReachableFrom(schema.Functions.SelectMany(f => f.Outputs ?? []));
     }
 
     private string NamespaceSegment(string name) =>

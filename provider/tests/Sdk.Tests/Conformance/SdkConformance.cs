@@ -86,26 +86,29 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         var allResources = schema.Resources.Append(schema.Provider).ToList();
         var usedAsInput = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.Inputs));
         var usedAsState = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.StateInputs ?? []));
-        var usedAsOutput = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.Outputs));
+        var usedAsOutput = schema.ObjectTypesReachableFrom(
+            allResources.SelectMany(r => r.Outputs).Concat(schema.Functions.SelectMany(f => f.Outputs ?? [])));
         foreach (var type in schema.ObjectTypes)
         {
             var ns = _naming.ModuleNamespace(type.Token);
             var name = CSharpNaming.MemberName(type.Token);
-            InputObject(problems, type, ns, ns + ".Inputs." + name + "Args", InputShape.Args, usedAsInput.Contains(type.Token));
+            // Codegen marks a type that state inputs use as an input type too, so it gets an Args class as well as
+            // its GetArgs class even when no resource's inputs use it.
+            InputObject(problems, type, ns, ns + ".Inputs." + name + "Args", InputShape.Args, usedAsInput.Contains(type.Token) || usedAsState.Contains(type.Token));
             InputObject(problems, type, ns, ns + ".Inputs." + name + "GetArgs", InputShape.State, usedAsState.Contains(type.Token));
 
-            var outputName = ns + ".Outputs." + name;
+            var outputName = ns + ".Outputs." + _naming.OutputObjectName(type.Token);
             if (!usedAsOutput.Contains(type.Token))
             {
                 if (sdk.Find(outputName) is not null)
                 {
-                    problems.Add($"{outputName} exists but no resource output uses {type.Token}");
+                    problems.Add($"{outputName} exists but no resource or function output uses {type.Token}");
                 }
                 continue;
             }
             if (ExpectClass(problems, outputName, baseType: null) is { } output)
             {
-                OutputObject(problems, type, ns, output);
+                OutputClass(problems, output, type.Properties, ns);
             }
         }
         return problems;
@@ -217,7 +220,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
                 problems.Add($"enum struct {type.FullName} has no enum type in the schema");
             }
             if (SyntaxQueries.HasAttribute(type.Syntax, "OutputType")
-                && schema.ObjectTypes.All(o => _naming.ModuleNamespace(o.Token) + ".Outputs." + CSharpNaming.MemberName(o.Token) != type.FullName))
+                && schema.ObjectTypes.All(o => _naming.ModuleNamespace(o.Token) + ".Outputs." + _naming.OutputObjectName(o.Token) != type.FullName))
             {
                 problems.Add($"output type {type.FullName} has no object type in the schema");
             }
@@ -367,7 +370,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         }
     }
 
-    private void OutputObject(List<string> problems, ObjectTypeSchema type, string ns, SdkType output)
+    private void OutputClass(List<string> problems, SdkType output, IReadOnlyList<PropertySchema> properties, string ns)
     {
         var where = output.FullName;
         if (!SyntaxQueries.HasAttribute(output.Syntax, "OutputType"))
@@ -375,7 +378,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
             problems.Add($"{where} lacks [OutputType]");
         }
         var fields = SyntaxQueries.ReadonlyFields(output.Syntax);
-        var expectedFields = type.Properties
+        var expectedFields = properties
             .Select(p => new SdkOutputField(CSharpNaming.PropertyName(p.Name), _naming.OutputFieldType(p, ns)))
             .ToList();
         foreach (var missing in expectedFields.Except(fields))
@@ -388,7 +391,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         }
         // The deserializer matches constructor parameters to wire names, in the schema's (sorted) order.
         var parameters = SyntaxQueries.OutputConstructorParameters(output.Syntax);
-        var expectedParameters = type.Properties
+        var expectedParameters = properties
             .Select(p => new SdkConstructorParameter(p.Name, _naming.OutputFieldType(p, ns)))
             .ToList();
         if (parameters is null)
