@@ -12,12 +12,19 @@ public enum InputShape
 
     /// <summary><c>XState</c> classes and <c>TGetArgs</c>: nested objects are <c>Inputs.TGetArgs</c>.</summary>
     State,
+
+    /// <summary>
+    /// A function's <c>XArgs</c> class (the argument of <c>InvokeAsync</c>): plain values instead of
+    /// <c>Input&lt;T&gt;</c>, arrays as <c>List&lt;T&gt;</c> and maps as <c>Dictionary&lt;string, T&gt;</c>.
+    /// </summary>
+    Plain,
 }
 
 /// <summary>
 /// The C# names and type spellings that Pulumi's dotnet code generator derives from a schema, written down from
-/// its rules: namespaces, property names, <c>Input&lt;T&gt;</c>/<c>InputList</c>/<c>InputMap</c> wrapping,
-/// optional markers, output collections and enum member names.
+/// its rules: namespaces, class names of resources, functions and object types, property names,
+/// <c>Input&lt;T&gt;</c>/<c>InputList</c>/<c>InputMap</c> wrapping, plain function arguments, optional markers,
+/// output collections and enum member names.
 /// </summary>
 public sealed class CSharpNaming(PackageSchema schema)
 {
@@ -45,6 +52,18 @@ public sealed class CSharpNaming(PackageSchema schema)
     }
 
     public static string MemberName(string token) => UppercaseFirst(TypeToken.Parse(token).Member);
+
+    /// <summary>
+    /// The static class of a function: its member name, with <c>Function</c> appended when that name would clash
+    /// with the <c>Invoke</c>/<c>InvokeAsync</c> methods inside it.
+    /// </summary>
+    public static string FunctionClassName(string token)
+    {
+        var name = MemberName(token);
+        return name.Equals("Invoke", StringComparison.OrdinalIgnoreCase) || name.Equals("InvokeAsync", StringComparison.OrdinalIgnoreCase)
+            ? name + "Function"
+            : name;
+    }
 
     /// <summary>
     /// The class name of an object type's <c>[OutputType]</c> class. Only in the tfbridge20 compatibility mode does
@@ -84,11 +103,14 @@ public sealed class CSharpNaming(PackageSchema schema)
     public string OutputFieldType(PropertySchema property, string currentNamespace) =>
         OptionalOutput(PlainType(property.Type, currentNamespace, "Outputs", InputShape.Args, input: false), property);
 
-    /// <summary>The public property type of an <c>[Input]</c> member of an args, state or input-object class.</summary>
-    public string InputPropertyType(PropertySchema property, string currentNamespace, InputShape shape) => property.Type switch
+    /// <summary>The public property type of an <c>[Input]</c> member of an args, state, input-object or function args class.</summary>
+    public string InputPropertyType(PropertySchema property, string currentNamespace, InputShape shape) => (shape, property.Type) switch
     {
-        ArrayTypeRef array => "InputList<" + PlainType(array.Items, currentNamespace, "Inputs", shape, input: true) + ">",
-        MapTypeRef map => "InputMap<" + PlainType(map.Values, currentNamespace, "Inputs", shape, input: true) + ">",
+        (InputShape.Plain, ArrayTypeRef array) => "List<" + PlainType(array.Items, currentNamespace, "Inputs", shape, input: true) + ">",
+        (InputShape.Plain, MapTypeRef map) => "Dictionary<string," + PlainType(map.Values, currentNamespace, "Inputs", shape, input: true) + ">",
+        (InputShape.Plain, _) => PlainType(property.Type, currentNamespace, "Inputs", shape, input: true) + (property.Required ? "" : "?"),
+        (_, ArrayTypeRef array) => "InputList<" + PlainType(array.Items, currentNamespace, "Inputs", shape, input: true) + ">",
+        (_, MapTypeRef map) => "InputMap<" + PlainType(map.Values, currentNamespace, "Inputs", shape, input: true) + ">",
         _ => "Input<" + PlainType(property.Type, currentNamespace, "Inputs", shape, input: true) + ">" + (property.Required ? "" : "?"),
     };
 
