@@ -60,7 +60,8 @@ public static class SchemaReader
 
     private static FunctionSchema ReadFunction(string token, JsonElement function)
     {
-        if (Flag(function, "multiArgumentInputs"))
+        // The schema lists the inputs that become separate parameters.
+        if (function.TryGetProperty("multiArgumentInputs", out var multiArgument) && multiArgument.ValueKind == JsonValueKind.Array && multiArgument.GetArrayLength() > 0)
         {
             throw new NotSupportedException($"Function '{token}' uses multiArgumentInputs, whose C# shape these checks do not know; extend them first.");
         }
