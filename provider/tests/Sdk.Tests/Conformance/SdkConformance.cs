@@ -347,7 +347,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
                 problems.Add($"{label} is not static");
             }
             Expect(problems, $"{label}: return type", have.ReturnType, want.ReturnType);
-            Expect(problems, $"{label}: parameters", string.Join(", ", have.Parameters), string.Join(", ", want.Parameters));
+            Expect(problems, $"{label}: parameter list", string.Join(", ", have.Parameters), string.Join(", ", want.Parameters));
             Expect(problems, $"{label}: call", have.Callee ?? "<no Deployment.Instance call>", want.Callee!);
             Expect(problems, $"{label}: token", have.Arguments.FirstOrDefault() ?? "<none>", want.Arguments[0]);
             Expect(problems, $"{label}: arguments after the token", string.Join(", ", have.Arguments.Skip(1)), string.Join(", ", want.Arguments.Skip(1)));
