@@ -6,7 +6,9 @@ SHELL        := /bin/bash
 .DEFAULT_GOAL := help
 
 PACK         := otc
-VERSION      := 0.1.0
+# The release version lives in VERSION only: MSBuild reads it for the binary, `make version` writes it into the
+# generated files that carry it (schema.json, sdk/dotnet), and the dist names below use it.
+VERSION      := $(strip $(file < VERSION))
 DOTNET       ?= dotnet
 CONFIG       ?= Release
 RID          := linux-x64
@@ -19,12 +21,43 @@ EMULATOR_DLL := emulator/bin/$(CONFIG)/net10.0/otc-emulator.dll
 WIRE_DIR     := provider/tests/wire
 PULUMI_HOME  ?= $(HOME)/.pulumi
 TEST_LOGS    := artifacts/test-logs
+SDK_CSPROJ   := sdk/dotnet/Pulumi.Otc.csproj
+EXAMPLE_DIR  := examples/csharp
+DIST         := dist
+PLUGIN_ARCHIVE := $(DIST)/pulumi-resource-$(PACK)-v$(VERSION)-linux-amd64.tar.gz
+SDK_NUPKG    := $(DIST)/Pulumi.Otc.$(VERSION).nupkg
+SDK_STAGING  := artifacts/sdk-dotnet
+# Generated code keeps codegen's layout: the formatter leaves sdk/dotnet alone (Program.Tests pulls it into the solution's graph).
+SDK_FORMAT_EXCLUDE := sdk/dotnet
+# Where the provider plugin can be downloaded from (the schema's pluginDownloadURL); when set, the NuGet package's
+# pulumi-plugin.json names it as "server", so `pulumi up` can fetch the plugin by itself. Empty: no "server".
+PLUGIN_DOWNLOAD_URL ?=
+# An extra NuGet source for the `Pulumi` package, for machines whose package source does not serve it. Defaults to the
+# first existing of ../shared/nuget (beside the clone) and /work/shared/nuget; with neither, only the configured
+# sources are used. It reaches every restore through MSBuild's environment, never through a project file.
+PULUMI_NUGET_SOURCE ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared/nuget) /work/shared/nuget))
+ifneq ($(strip $(PULUMI_NUGET_SOURCE)),)
+export PULUMI_NUGET_SOURCE := $(abspath $(PULUMI_NUGET_SOURCE))
+export RestoreAdditionalProjectSources := $(PULUMI_NUGET_SOURCE)
+endif
+export PLUGIN_DOWNLOAD_URL
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help ensure provider schema build install test test_unit test_wire lint format clean emulator demo sdk build_sdks bench
+.PHONY: help ensure provider schema build install test test_unit test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
+
+comma := ,
+# $(call stamp_sdk,DIR,SERVER): writes VERSION into a C# SDK's version.txt, pulumi-plugin.json and project file the way
+# Pulumi's codegen does (respectSchemaVersion); a non-empty SERVER becomes pulumi-plugin.json's "server".
+define stamp_sdk
+	printf '%s' '$(VERSION)' > $(1)/version.txt
+	printf '{\n  "resource": true,\n  "name": "$(PACK)",\n  "version": "$(VERSION)"$(if $(2),$(comma)\n  "server": "$(2)")\n}\n' > $(1)/pulumi-plugin.json
+	sed -i 's|<Version>[^<]*</Version>|<Version>$(VERSION)</Version>|' $(1)/Pulumi.Otc.csproj
+endef
+
+check_version = @grep -qE '^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$$' <<< '$(VERSION)' || { echo "VERSION must be a semantic version like 1.2.3, not '$(VERSION)'"; exit 1; }
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -53,7 +86,7 @@ install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CL
 		echo "installed to $(PULUMI_HOME)/plugins/resource-$(PACK)-v$(VERSION)"; \
 	fi
 
-test: ensure build provider test_unit test_wire ## Run every test: unit, client/emulator, lifecycle over gRPC, and wire conformance against the AOT binary
+test: ensure build_sdks build provider dist test_unit test_wire ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
 	@provider/tests/summarize-results.sh $(TEST_LOGS)
 
 test_unit: ## Run the .NET test projects (needs `make build provider` first)
@@ -65,10 +98,10 @@ test_wire: ## Run the wire-conformance suite: Pulumi's own generated gRPC client
 	cd $(WIRE_DIR) && PROVIDER_BIN="$(CURDIR)/$(PROVIDER_BIN)" EMULATOR_DLL="$(CURDIR)/$(EMULATOR_DLL)" npm test 2>&1 | tee $(CURDIR)/$(TEST_LOGS)/wire.log
 
 lint: ## Check formatting and analyzers (dotnet format --verify-no-changes)
-	$(DOTNET) format $(SOLUTION) --verify-no-changes
+	$(DOTNET) format $(SOLUTION) --verify-no-changes --exclude $(SDK_FORMAT_EXCLUDE)
 
 format: ## Apply formatting
-	$(DOTNET) format $(SOLUTION)
+	$(DOTNET) format $(SOLUTION) --exclude $(SDK_FORMAT_EXCLUDE)
 
 emulator: ## Start the local OTC emulator on 127.0.0.1 (ARGS="--port 8787 --state emu.json")
 	$(DOTNET) run --project $(EMULATOR_CSPROJ) -c $(CONFIG) -- $(ARGS)
@@ -81,9 +114,9 @@ sdk: ## Regenerate sdk/dotnet from schema.json (needs the pulumi CLI)
 	@command -v pulumi >/dev/null 2>&1 || { echo "the pulumi CLI is not installed; sdk/dotnet is committed and checked against schema.json by provider/tests/Sdk.Tests"; exit 1; }
 	pulumi package gen-sdk schema.json --language dotnet --out sdk
 
-build_sdks: ## Build the C# SDK and the example program (needs the Pulumi NuGet package)
-	$(DOTNET) build sdk/dotnet/Pulumi.Otc.csproj -c $(CONFIG)
-	$(DOTNET) build examples/csharp -c $(CONFIG)
+build_sdks: ## Build the C# SDK and the example program against the Pulumi NuGet package, warnings as errors
+	$(DOTNET) build $(SDK_CSPROJ) -c $(CONFIG) -warnaserror
+	$(DOTNET) build $(EXAMPLE_DIR) -c $(CONFIG) -warnaserror
 
 bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) build $(EMULATOR_CSPROJ) -c $(CONFIG)
@@ -93,7 +126,36 @@ bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --count 1000 --rate-limit 100
 	$(DOTNET) run --project bench/WaitLatency/WaitLatency.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL)
 
+version: ## Write VERSION into the files generated from it: schema.json and sdk/dotnet (then rebuild: the binary embeds the schema)
+	$(check_version)
+	sed -i '0,/^  "version": /s/^  "version": "[^"]*"/  "version": "$(VERSION)"/' schema.json
+	$(call stamp_sdk,sdk/dotnet,)
+
+dist: dist_plugin dist_sdk ## Build what users install into dist/: the plugin archive and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
+
+dist_plugin: provider ## dist/pulumi-resource-otc-v{VERSION}-linux-amd64.tar.gz, for `pulumi plugin install ... --file`
+	$(check_version)
+	rm -rf artifacts/plugin-archive $(DIST)/pulumi-resource-$(PACK)-*.tar.gz
+	mkdir -p $(DIST) artifacts/plugin-archive
+	@# The layout `pulumi plugin install resource $(PACK) v$(VERSION) --file <archive>` unpacks: the executable at the root.
+	install -m 0755 $(PROVIDER_BIN) artifacts/plugin-archive/pulumi-resource-$(PACK)
+	install -m 0644 README.md artifacts/plugin-archive/README.md
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C artifacts/plugin-archive -cf - pulumi-resource-$(PACK) README.md \
+		| gzip -n > $(PLUGIN_ARCHIVE)
+	@echo "built $(PLUGIN_ARCHIVE)"
+
+dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet stamped with VERSION and PLUGIN_DOWNLOAD_URL
+	$(check_version)
+	rm -rf $(SDK_STAGING) $(DIST)/Pulumi.Otc.*.nupkg
+	mkdir -p $(DIST) $(SDK_STAGING)
+	@# A copy, so that the release's version and download URL never edit the committed files.
+	tar -C sdk/dotnet --exclude=./bin --exclude=./obj -cf - . | tar -C $(SDK_STAGING) -xf -
+	$(call stamp_sdk,$(SDK_STAGING),$(PLUGIN_DOWNLOAD_URL))
+	@# Codegen's project packs on build (GeneratePackageOnBuild), as Pulumi's own provider builds use it.
+	$(DOTNET) build $(SDK_STAGING)/Pulumi.Otc.csproj -c $(CONFIG) -warnaserror -p:PackageOutputPath=$(abspath $(DIST))
+	@test -f $(SDK_NUPKG) && echo "built $(SDK_NUPKG)"
+
 clean: ## Remove build output
-	rm -rf bin artifacts
+	rm -rf bin artifacts $(DIST)
 	find . -type d \( -name bin -o -name obj \) -not -path './node_modules/*' -prune -exec rm -rf {} +
 	rm -rf $(WIRE_DIR)/node_modules

@@ -6,7 +6,7 @@ namespace Otc.Emulator;
 internal static class CommandLine
 {
     public const string Usage =
-        "usage: otc-emulator [--port N] [--region eu-de] [--state FILE] [--create-delay-ms N] [--delete-delay-ms N] [--rate-limit N] [--service-quota N] [--endpoint-quota N]";
+        "usage: otc-emulator [--port N] [--region eu-de] [--state FILE] [--create-delay-ms N] [--delete-delay-ms N] [--rate-limit N] [--service-quota N] [--endpoint-quota N] [--service-name-form full|short]";
 
     /// <summary>Parses the arguments; returns null with <paramref name="error"/> set when they are wrong.</summary>
     public static EmulatorOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -18,6 +18,7 @@ internal static class CommandLine
         var createDelay = defaults.CreateDelay;
         var deleteDelay = defaults.DeleteDelay;
         int? rateLimit = null;
+        var serviceNameForm = ServiceNameForm.Full;
         error = null;
 
         for (var i = 0; i < args.Count; i++)
@@ -39,6 +40,12 @@ internal static class CommandLine
                 case "--state":
                     statePath = value;
                     continue;
+                case "--service-name-form" when Enum.TryParse<ServiceNameForm>(value, ignoreCase: true, out var form) && !int.TryParse(value, out _):
+                    serviceNameForm = form;
+                    continue;
+                case "--service-name-form":
+                    error = $"--service-name-form needs full or short, got '{value}'";
+                    return null;
             }
 
             if (!parsed)
@@ -83,6 +90,7 @@ internal static class CommandLine
             RateLimit = rateLimit,
             ServiceQuota = serviceQuota,
             EndpointQuota = endpointQuota,
+            ServiceNameForm = serviceNameForm,
         };
     }
 }

@@ -29,4 +29,21 @@ public sealed class EmulatorOptions
 
     /// <summary>VPC endpoints allowed per project (OTC default 50).</summary>
     public int EndpointQuota { get; init; } = 50;
+
+    /// <summary>Which form of a service's name the API answers; see <see cref="Emulator.ServiceNameForm"/>.</summary>
+    public ServiceNameForm ServiceNameForm { get; init; } = ServiceNameForm.Full;
+}
+
+/// <summary>
+/// The API reference describes a service's name as <c>{region}.{name}.{id}</c> (<c>{region}.{id}</c> when unnamed), and
+/// clients tested against the live cloud see that form; the reference's example answers show the bare name
+/// (<c>"test123"</c>). The emulator answers either, so clients are tested against both.
+/// </summary>
+public enum ServiceNameForm
+{
+    /// <summary><c>{region}.{name}.{id}</c>, or <c>{region}.{id}</c> for an unnamed service.</summary>
+    Full,
+
+    /// <summary>The bare name, as in the documented examples; an empty string for an unnamed service.</summary>
+    Short,
 }

@@ -8,12 +8,21 @@ public sealed class EmulatorSettings
     private TimeSpan _deleteDelay;
     private bool _failCreates;
     private int? _rateLimit;
+    private ServiceNameForm _serviceNameForm;
 
     internal EmulatorSettings(EmulatorOptions options)
     {
         _createDelay = options.CreateDelay;
         _deleteDelay = options.DeleteDelay;
         _rateLimit = options.RateLimit;
+        _serviceNameForm = options.ServiceNameForm;
+    }
+
+    /// <summary>The form of service names in answers (names are matched in either form).</summary>
+    public ServiceNameForm ServiceNameForm
+    {
+        get { lock (_gate) { return _serviceNameForm; } }
+        set { lock (_gate) { _serviceNameForm = value; } }
     }
 
     /// <summary>How long a new service or endpoint stays in <c>creating</c>.</summary>
@@ -30,7 +39,7 @@ public sealed class EmulatorSettings
         set { lock (_gate) { _deleteDelay = value; } }
     }
 
-    /// <summary>When true, services created from now on end in <c>failed</c> with an <c>error[]</c> entry.</summary>
+    /// <summary>When true, services and endpoints created from now on end in <c>failed</c> with an <c>error[]</c> entry.</summary>
     public bool FailCreates
     {
         get { lock (_gate) { return _failCreates; } }

@@ -7,9 +7,12 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly SemaphoreSlim _stopOnce = new(1, 1);
     private bool _stopped;
 
-    internal RunningEmulator(WebApplication app, Uri baseUrl, RequestJournal journal, FaultInjector faults, EmulatorSettings settings)
+    private readonly Vpcep.CloudStore _store;
+
+    internal RunningEmulator(WebApplication app, Uri baseUrl, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, Vpcep.CloudStore store)
     {
         _app = app;
+        _store = store;
         BaseUrl = baseUrl;
         Journal = journal;
         Faults = faults;
@@ -24,6 +27,9 @@ public sealed class RunningEmulator : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     public EmulatorSettings Settings { get; }
+
+    /// <summary>How many services and endpoints exist, across every project (also <c>GET /__emulator/resources</c>).</summary>
+    public (int Services, int Endpoints) ResourceCounts() => _store.Counts();
 
     public async Task StopAsync()
     {

@@ -1,14 +1,20 @@
 using System.Text.Json;
 using Otc.Emulator.Gateway;
+using Otc.Emulator.Vpcep;
 
 namespace Otc.Emulator.Admin;
 
 /// <summary>Test controls under <c>/__emulator/</c>: journal, fault rules and run-time settings. No authentication.</summary>
 internal static class AdminRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings)
+    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store)
     {
         var admin = app.MapGroup(GatewayMiddleware.AdminPrefix);
+        admin.MapGet("/resources", context =>
+        {
+            var (services, endpoints) = store.Counts();
+            return JsonWire.WriteAsync(context, 200, new { services, endpoints }, JsonWire.AdminOptions);
+        });
         admin.MapGet("/journal", context => JsonWire.WriteAsync(context, 200, journal.Entries, JsonWire.JournalOptions));
         admin.MapDelete("/journal", context =>
         {
@@ -80,13 +86,19 @@ internal static class AdminRoutes
             // 0 switches throttling off again.
             settings.RateLimit = rateLimit > 0 ? rateLimit : null;
         }
+
+        if (change.ServiceNameForm is { } form)
+        {
+            settings.ServiceNameForm = form;
+        }
     }
 
     private static SettingsChange Describe(EmulatorSettings settings) => new(
         (int)settings.CreateDelay.TotalMilliseconds,
         (int)settings.DeleteDelay.TotalMilliseconds,
         settings.FailCreates,
-        settings.RateLimit ?? 0);
+        settings.RateLimit ?? 0,
+        settings.ServiceNameForm);
 
     private static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
@@ -101,5 +113,5 @@ internal static class AdminRoutes
         }
     }
 
-    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit);
+    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm);
 }

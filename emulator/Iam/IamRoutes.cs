@@ -19,18 +19,26 @@ internal static class IamRoutes
             var name = context.Request.Query["name"].FirstOrDefault();
             var projects = IdentityDirectory.Projects
                 .Where(project => project.DomainId == caller.DomainId && (name is null || project.Name == name))
-                .Select(project => new
+                .Select(project => new JsonObject
                 {
-                    id = project.Id,
-                    name = project.Name,
-                    domain_id = project.DomainId,
-                    parent_id = project.DomainId,
-                    is_domain = false,
-                    enabled = true,
-                    description = string.Empty,
+                    ["is_domain"] = false,
+                    ["description"] = string.Empty,
+                    ["links"] = new JsonObject { ["self"] = $"{BaseUrl(context)}/v3/projects/{project.Id}" },
+                    ["enabled"] = true,
+                    ["id"] = project.Id,
+                    ["parent_id"] = project.DomainId,
+                    ["domain_id"] = project.DomainId,
+                    ["name"] = project.Name,
                 })
-                .ToList();
-            return JsonWire.WriteAsync(context, 200, new { projects, links = new { self = $"{BaseUrl(context)}/v3/projects" } });
+                .ToArray<JsonNode?>();
+
+            // The documented answer spells out links.previous and links.next as null, which the usual writer would drop.
+            var answer = new JsonObject
+            {
+                ["links"] = new JsonObject { ["self"] = $"{BaseUrl(context)}/v3/projects{context.Request.QueryString}", ["previous"] = null, ["next"] = null },
+                ["projects"] = new JsonArray(projects),
+            };
+            return JsonWire.WriteAsync(context, 200, answer);
         });
         app.MapGet("/v3/auth/catalog", context =>
         {

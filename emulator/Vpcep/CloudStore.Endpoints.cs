@@ -5,6 +5,9 @@ namespace Otc.Emulator.Vpcep;
 /// <summary>The consumer side: VPC endpoints that connect to a service, possibly of another tenant.</summary>
 internal sealed partial class CloudStore
 {
+    /// <summary>The documented limit of a gateway endpoint's policy.</summary>
+    private const int MaxPolicyStatements = 10;
+
     public EndpointView CreateEndpoint(Caller caller, string projectId, CreateEndpointBody body)
     {
         var serviceId = ServiceRules.Required(body.EndpointServiceId, "endpoint_service_id");
@@ -32,6 +35,17 @@ internal sealed partial class CloudStore
                 throw ApiError.BadRequest("EndPoint.2002", "The input parameter subnet_id is empty.");
             }
 
+            var gateway = serviceType == "gateway";
+            var portIp = EndpointRules.PortIp(body.PortIp, gateway);
+            var whitelist = EndpointRules.Whitelist(body.Whitelist, body.EnableWhitelist, gateway);
+            var routeTables = EndpointRules.RouteTables(body.Routetables, vpcId, gateway);
+            if (body.PolicyStatement is { } statements && (!gateway || statements.Count > MaxPolicyStatements))
+            {
+                throw ApiError.ParameterError(gateway
+                    ? $"Parameter error: policy_statement takes at most {MaxPolicyStatements} statements."
+                    : "Parameter error: policy_statement is only for gateway endpoints.");
+            }
+
             if (_state.Endpoints.Count(endpoint => endpoint.ProjectId == projectId) >= _options.EndpointQuota)
             {
                 throw ApiError.BadRequest("Endpoint.1018", "Quota exceeded.");
@@ -53,27 +67,34 @@ internal sealed partial class CloudStore
                 VpcId = vpcId,
                 SubnetId = body.SubnetId,
                 EnableDns = body.EnableDns ?? false,
-                PortIp = body.PortIp,
-                Whitelist = body.Whitelist ?? [],
+                PortIp = portIp,
+                Whitelist = whitelist,
                 EnableWhitelist = body.EnableWhitelist ?? false,
-                RouteTables = body.Routetables ?? [],
-                SpecificationName = body.SpecificationName,
-                Description = description,
+                RouteTables = routeTables,
+                SpecificationName = body.SpecificationName ?? "default",
+                Description = description ?? string.Empty,
+                PolicyStatement = gateway ? body.PolicyStatement ?? [.. PolicyStatement.AllowAllObs] : null,
+                EndpointPoolId = Guid.NewGuid().ToString(),
                 Tags = tags,
                 MarkerId = ++_state.NextMarkerId,
                 Status = Statuses.Creating,
                 TransitionAt = now + _settings.CreateDelay,
+                FailsOnCreate = _settings.FailCreates,
                 CreatedAt = now,
                 UpdatedAt = now,
                 Sequence = NextSequence(),
             };
             _state.Endpoints.Add(endpoint);
-            return EndpointView.Of(endpoint, Region);
+            return EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint));
         });
     }
 
     public EndpointView GetEndpoint(string projectId, string endpointId) =>
-        Read(_ => EndpointView.Of(FindEndpoint(projectId, endpointId), Region));
+        Read(_ =>
+        {
+            var endpoint = FindEndpoint(projectId, endpointId);
+            return EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint));
+        });
 
     public object ListEndpoints(string projectId, IQueryCollection query)
     {
@@ -90,7 +111,7 @@ internal sealed partial class CloudStore
                 .Where(endpoint => idFilter.Length == 0 || endpoint.Id == idFilter)
                 .ToList();
             var page = paging.Page(matches, endpoint => endpoint.CreatedAt, endpoint => endpoint.UpdatedAt, endpoint => endpoint.Sequence);
-            return new { endpoints = page.Select(endpoint => EndpointView.Of(endpoint, Region)).ToList(), total_count = matches.Count };
+            return new { endpoints = page.Select(endpoint => EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint))).ToList(), total_count = matches.Count };
         });
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class CloudStore
                 ProjectId = projectId,
                 DomainId = caller.DomainId,
                 PortId = portId,
-                PoolId = body.PoolId,
+                PoolId = string.IsNullOrEmpty(body.PoolId) ? Guid.NewGuid().ToString() : body.PoolId,
                 Name = name,
                 VpcId = vpcId,
                 ServerType = serverType,
@@ -50,12 +50,16 @@ internal sealed partial class CloudStore
                 Sequence = NextSequence(),
             };
             _state.Services.Add(service);
-            return ServiceView.Of(service, Region);
+            return ServiceView.Of(service, ReportedName(service));
         });
     }
 
     public ServiceView GetService(string projectId, string serviceId) =>
-        Read(_ => ServiceView.Of(FindService(projectId, serviceId), Region));
+        Read(_ =>
+        {
+            var service = FindService(projectId, serviceId);
+            return ServiceView.Of(service, ReportedName(service));
+        });
 
     public object ListServices(string projectId, IQueryCollection query)
     {
@@ -79,7 +83,7 @@ internal sealed partial class CloudStore
             var page = paging.Page(matches, service => service.CreatedAt, service => service.UpdatedAt, service => service.Sequence);
             return new
             {
-                endpoint_services = page.Select(service => ServiceView.Of(service, Region, ConnectionCount(service.Id))).ToList(),
+                endpoint_services = page.Select(service => ServiceView.Of(service, ReportedName(service), ConnectionCount(service.Id))).ToList(),
                 total_count = matches.Count,
             };
         });
@@ -121,7 +125,7 @@ internal sealed partial class CloudStore
             service.TcpProxy = tcpProxy ?? service.TcpProxy;
             service.Description = description ?? service.Description;
             service.UpdatedAt = now;
-            return ServiceView.Of(service, Region);
+            return ServiceView.Of(service, ReportedName(service));
         });
     }
 
@@ -151,7 +155,10 @@ internal sealed partial class CloudStore
             return service;
         });
 
-    /// <summary>Basic information, usable across tenants: looks at every project's services and the public ones.</summary>
+    /// <summary>
+    /// Basic information, usable across tenants: looks at every project's services and the public ones. is_charge is
+    /// a string, as the documented example shows it (the parameter table says Boolean).
+    /// </summary>
     public object DescribeService(string? serviceName, string? serviceId)
     {
         if (string.IsNullOrEmpty(serviceName) == string.IsNullOrEmpty(serviceId))
@@ -165,13 +172,13 @@ internal sealed partial class CloudStore
                 && (service.Id == serviceId || string.Equals(service.FullName(Region), serviceName, StringComparison.OrdinalIgnoreCase)));
             if (own is not null)
             {
-                return new { id = own.Id, service_name = own.FullName(Region), service_type = own.ServiceType, created_at = JsonWire.Timestamp(own.CreatedAt), is_charge = false };
+                return new { id = own.Id, service_name = ReportedName(own), service_type = own.ServiceType, created_at = JsonWire.Timestamp(own.CreatedAt), is_charge = ChargeText(false) };
             }
 
             var shared = PublicServices.For(Region).FirstOrDefault(service =>
                 service.Id == serviceId || string.Equals(service.ServiceName, serviceName, StringComparison.OrdinalIgnoreCase))
                 ?? throw ApiError.ServiceNotFound();
-            return (object)new { id = shared.Id, service_name = shared.ServiceName, service_type = shared.ServiceType, created_at = JsonWire.Timestamp(shared.CreatedAt), is_charge = shared.IsCharge };
+            return (object)new { id = shared.Id, service_name = shared.ServiceName, service_type = shared.ServiceType, created_at = JsonWire.Timestamp(shared.CreatedAt), is_charge = ChargeText(shared.IsCharge) };
         });
     }
 
@@ -194,9 +201,12 @@ internal sealed partial class CloudStore
                 service_name = service.ServiceName,
                 service_type = service.ServiceType,
                 created_at = JsonWire.Timestamp(service.CreatedAt),
-                is_charge = service.IsCharge,
+                is_charge = ChargeText(service.IsCharge),
             }).ToList(),
             total_count = matches.Count,
         };
     }
+
+    /// <summary>The documented examples answer is_charge as the string "true", not as a JSON boolean.</summary>
+    private static string ChargeText(bool isCharge) => isCharge ? "true" : "false";
 }

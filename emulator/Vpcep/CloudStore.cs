@@ -71,7 +71,12 @@ internal sealed partial class CloudStore
             var service = _state.Services.Find(candidate => candidate.Id == endpoint.ServiceId);
             endpoint.UpdatedAt = endpoint.TransitionAt!.Value;
             endpoint.TransitionAt = null;
-            if (service is { ApprovalEnabled: true })
+            if (endpoint.FailsOnCreate)
+            {
+                endpoint.Status = Statuses.Failed;
+                endpoint.Errors = [new ErrorDetail("EndPoint.2023", $"The VPC endpoint could not be connected to service {endpoint.ServiceId}.")];
+            }
+            else if (service is { ApprovalEnabled: true })
             {
                 endpoint.Status = Statuses.PendingAcceptance;
             }
@@ -93,7 +98,18 @@ internal sealed partial class CloudStore
         endpoint.Ip ??= endpoint.PortIp ?? $"192.168.{endpoint.MarkerId / 250 % 250}.{(endpoint.MarkerId % 250) + 2}";
     }
 
+    /// <summary>How many services and endpoints exist in every project (those still being deleted included).</summary>
+    public (int Services, int Endpoints) Counts() => Read(_ => (_state.Services.Count, _state.Endpoints.Count));
+
     private long NextSequence() => ++_state.NextSequence;
+
+    /// <summary>A service's name as the API answers it, in the configured form (names are matched in the full form).</summary>
+    private string ReportedName(ServiceRecord service) =>
+        _settings.ServiceNameForm == ServiceNameForm.Short ? service.Name ?? string.Empty : service.FullName(Region);
+
+    /// <summary>The name of the service an endpoint connects to, in the configured form.</summary>
+    private string ReportedServiceName(EndpointRecord endpoint) =>
+        _state.Services.Find(service => service.Id == endpoint.ServiceId) is { } service ? ReportedName(service) : endpoint.ServiceName;
 
     private ServiceRecord FindService(string projectId, string serviceId) =>
         _state.Services.Find(service => service.Id == serviceId && service.ProjectId == projectId)

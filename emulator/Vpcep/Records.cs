@@ -10,6 +10,16 @@ internal sealed record PermissionEntry(string Id, string Permission, DateTimeOff
 
 internal sealed record ErrorDetail(string ErrorCode, string ErrorMessage);
 
+/// <summary>One statement of a gateway endpoint's policy; the API spells its members with capitals.</summary>
+internal sealed record PolicyStatement(
+    [property: System.Text.Json.Serialization.JsonPropertyName("Effect")] string Effect,
+    [property: System.Text.Json.Serialization.JsonPropertyName("Action")] IReadOnlyList<string> Action,
+    [property: System.Text.Json.Serialization.JsonPropertyName("Resource")] IReadOnlyList<string> Resource)
+{
+    /// <summary>The documented default: every OBS action on every bucket and object.</summary>
+    public static IReadOnlyList<PolicyStatement> AllowAllObs { get; } = [new("Allow", ["obs:*:*"], ["obs:*:*:*:*/*", "obs:*:*:*:*"])];
+}
+
 internal sealed class ServiceRecord
 {
     public required string Id { get; set; }
@@ -20,6 +30,7 @@ internal sealed class ServiceRecord
 
     public required string PortId { get; set; }
 
+    /// <summary>The cluster of the backend: the one the request named, else one the cloud picked (the documented example fills it in).</summary>
     public string? PoolId { get; set; }
 
     /// <summary>The short name the user gave (null when unnamed); the full name is derived.</summary>
@@ -97,6 +108,12 @@ internal sealed class EndpointRecord
 
     public string? Description { get; set; }
 
+    /// <summary>Gateway endpoints only.</summary>
+    public List<PolicyStatement>? PolicyStatement { get; set; }
+
+    /// <summary>Filled in by the cloud (the documentation marks it "to be discarded").</summary>
+    public string? EndpointPoolId { get; set; }
+
     public List<ResourceTag> Tags { get; set; } = [];
 
     public int MarkerId { get; set; }
@@ -104,6 +121,11 @@ internal sealed class EndpointRecord
     public required string Status { get; set; }
 
     public DateTimeOffset? TransitionAt { get; set; }
+
+    /// <summary>Decided at creation (settings.failCreates): the endpoint ends <c>failed</c> instead of connecting.</summary>
+    public bool FailsOnCreate { get; set; }
+
+    public List<ErrorDetail> Errors { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
 

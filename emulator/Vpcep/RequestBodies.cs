@@ -42,7 +42,8 @@ internal sealed record CreateEndpointBody(
     List<string>? Whitelist,
     bool? EnableWhitelist,
     string? SpecificationName,
-    string? Description);
+    string? Description,
+    List<PolicyStatement>? PolicyStatement);
 
 internal sealed record TagActionBody(string? Action, List<TagBody>? Tags);
 

@@ -13,7 +13,7 @@ internal sealed record ErrorView(string ErrorCode, string ErrorMessage);
 internal sealed record ServiceView(
     string Id,
     string PortId,
-    string? PoolId,
+    string PoolId,
     string ServiceName,
     string ServiceType,
     string ServerType,
@@ -27,16 +27,19 @@ internal sealed record ServiceView(
     IReadOnlyList<PortView> Ports,
     string TcpProxy,
     IReadOnlyList<TagView> Tags,
-    string? Description,
+    string Description,
     int? ConnectionCount,
     IReadOnlyList<ErrorView>? Error)
 {
-    /// <summary>The detail form; list items additionally carry domain_id and connection_count.</summary>
-    public static ServiceView Of(ServiceRecord service, string region, int? connectionCount = null) => new(
+    /// <summary>
+    /// The detail form (create, get, modify); list items additionally carry domain_id and connection_count. Every
+    /// documented field is present, empty rather than missing, as the documented examples show (description "").
+    /// </summary>
+    public static ServiceView Of(ServiceRecord service, string reportedName, int? connectionCount = null) => new(
         service.Id,
         service.PortId,
-        service.PoolId,
-        service.FullName(region),
+        service.PoolId ?? string.Empty,
+        reportedName,
         service.ServiceType,
         service.ServerType,
         service.VpcId,
@@ -49,11 +52,12 @@ internal sealed record ServiceView(
         [.. service.Ports.Select(port => new PortView(port.ClientPort, port.ServerPort, port.Protocol))],
         service.TcpProxy,
         [.. service.Tags.Select(tag => new TagView(tag.Key, tag.Value))],
-        service.Description,
+        service.Description ?? string.Empty,
         connectionCount,
         service.Errors.Count == 0 ? null : [.. service.Errors.Select(error => new ErrorView(error.ErrorCode, error.ErrorMessage))]);
 }
 
+/// <summary>OTC documents no description per connection (Huawei Cloud's API has one), so none is sent.</summary>
 internal sealed record ConnectionView(
     string Id,
     int MarkerId,
@@ -61,7 +65,6 @@ internal sealed record ConnectionView(
     string UpdatedAt,
     string DomainId,
     string Status,
-    string Description,
     IReadOnlyList<ErrorView>? Error)
 {
     public static ConnectionView Of(EndpointRecord endpoint) => new(
@@ -71,8 +74,7 @@ internal sealed record ConnectionView(
         JsonWire.Timestamp(endpoint.UpdatedAt),
         endpoint.DomainId,
         endpoint.Status,
-        endpoint.Description ?? string.Empty,
-        null);
+        EndpointView.Errors(endpoint.Errors));
 }
 
 internal sealed record PermissionView(string Id, string Permission, string PermissionType, string Description, string CreatedAt)
@@ -101,16 +103,20 @@ internal sealed record EndpointView(
     IReadOnlyList<string> Whitelist,
     bool EnableWhitelist,
     IReadOnlyList<string> Routetables,
-    string? SpecificationName,
+    [property: System.Text.Json.Serialization.JsonPropertyName("policy_statement")] IReadOnlyList<PolicyStatement>? PolicyStatement,
+    string SpecificationName,
     string EnableStatus,
-    string? Description)
+    string Description,
+    string EndpointPoolId,
+    IReadOnlyList<ErrorView>? Error)
 {
-    public static EndpointView Of(EndpointRecord endpoint, string region) => new(
+    /// <summary>Every documented field the examples show, filled the way they show it (specification "default", description "").</summary>
+    public static EndpointView Of(EndpointRecord endpoint, string region, string reportedServiceName) => new(
         endpoint.Id,
         endpoint.ServiceType,
         endpoint.Status,
         ["active"],
-        endpoint.ServiceName,
+        reportedServiceName,
         endpoint.MarkerId,
         endpoint.ServiceId,
         endpoint.EnableDns,
@@ -125,7 +131,13 @@ internal sealed record EndpointView(
         endpoint.Whitelist,
         endpoint.EnableWhitelist,
         endpoint.RouteTables,
-        endpoint.SpecificationName,
+        endpoint.PolicyStatement,
+        endpoint.SpecificationName ?? "default",
         "enable",
-        endpoint.Description);
+        endpoint.Description ?? string.Empty,
+        endpoint.EndpointPoolId ?? string.Empty,
+        Errors(endpoint.Errors));
+
+    public static IReadOnlyList<ErrorView>? Errors(IReadOnlyList<ErrorDetail> errors) =>
+        errors.Count == 0 ? null : [.. errors.Select(error => new ErrorView(error.ErrorCode, error.ErrorMessage))];
 }

@@ -43,7 +43,10 @@ internal static class VpcepRoutes
         app.MapPost("/v1/{project_id}/{resource_type}/{id}/tags/action", context =>
         {
             store.ActOnTags(ProjectOf(context), Route(context, "resource_type"), Id(context), Body<TagActionBody>(context));
-            return NoContent(context);
+
+            // The page documents no response body; the status-code appendix gives 200 for POST.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return Task.CompletedTask;
         });
         app.MapGet("/v1/{project_id}/{resource_type}/tags", context => Ok(context, store.ListTags(ProjectOf(context), Route(context, "resource_type"))));
         app.MapPost("/v1/{project_id}/{resource_type}/resource_instances/action", context =>

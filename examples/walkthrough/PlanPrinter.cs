@@ -7,7 +7,7 @@ using Kind = Otc.ProviderHost.Protocol.PropertyDiff.Types.Kind;
 namespace Otc.Walkthrough;
 
 /// <summary>Prints plans, results and API calls in the spirit of Pulumi's CLI output.</summary>
-internal sealed class PlanPrinter(TextWriter output, string type)
+internal sealed class PlanPrinter(TextWriter output)
 {
     public void Heading(int number, string title)
     {
@@ -19,7 +19,7 @@ internal sealed class PlanPrinter(TextWriter output, string type)
 
     public void Line(string text) => output.WriteLine(text);
 
-    public void Step(string name, StepResult step, string? timing = null)
+    public void Step(string type, string name, StepResult step, string? timing = null)
     {
         var (symbol, verb) = (step.Kind, step.IsPreview) switch
         {
@@ -50,7 +50,7 @@ internal sealed class PlanPrinter(TextWriter output, string type)
         }
     }
 
-    public void Refresh(string name, RefreshResult refresh)
+    public void Refresh(string type, string name, RefreshResult refresh)
     {
         if (refresh.Gone)
         {
@@ -74,7 +74,7 @@ internal sealed class PlanPrinter(TextWriter output, string type)
         }
     }
 
-    public void Deleted(string name, string timing) => output.WriteLine($"  -  {type} {name} deleted ({timing})");
+    public void Deleted(string type, string name, string timing) => output.WriteLine($"  -  {type} {name} deleted ({timing})");
 
     public void Calls(IReadOnlyList<ApiCall> calls)
     {

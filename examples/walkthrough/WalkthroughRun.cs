@@ -8,31 +8,45 @@ using Otc.ProviderHost.Values;
 namespace Otc.Walkthrough;
 
 /// <summary>
-/// The story of one endpoint service under Pulumi: create, update ports in place, update approval and TCP proxy in
-/// place, replace on a VPC change, notice and undo drift, destroy. Each step prints the plan, the result and the API
-/// calls the emulator saw, and checks that the provider did exactly what the resource's update table promises.
+/// The story of a VPC endpoint service under Pulumi: create, update ports in place, update approval and TCP proxy in
+/// place, replace on a VPC change, notice and undo drift; then the publisher/consumer flow across two accounts (each
+/// with its own provider process): the consumer finds the service by name and connects an endpoint, which waits in
+/// pendingAcceptance; the owner's approval accepts it and, once taken off the list, rejects it; destroy in dependency
+/// order. Each step prints the plan, the result and the API calls the emulator saw, and checks that the provider did
+/// exactly what the resources' tables promise.
 /// </summary>
 internal sealed class WalkthroughRun
 {
-    private const string Type = "otc:vpcep:VpcEndpointService";
+    private const string ServiceType = "otc:vpcep:VpcEndpointService";
+    private const string EndpointType = "otc:vpcep:VpcEndpoint";
+    private const string ApprovalType = "otc:vpcep:VpcEndpointApproval";
     private const string Name = "web";
+    private const string EndpointName = "shop-to-web";
+    private const string ApprovalName = "web-approvals";
+    private const int StepCount = 10;
 
     private readonly TextWriter _output;
     private readonly EmulatorProcess _emulator;
     private readonly ProviderProcess _provider;
+    private readonly ProviderProcess _consumerProvider;
     private readonly EngineSimulator _stack;
+    private readonly EngineSimulator _approvals;
+    private readonly EngineSimulator _consumer;
     private readonly PlanPrinter _print;
     private readonly Expectations _expect;
     private int _changingCalls;
     private int _readCalls;
 
-    private WalkthroughRun(TextWriter output, EmulatorProcess emulator, ProviderProcess provider)
+    private WalkthroughRun(TextWriter output, EmulatorProcess emulator, ProviderProcess provider, ProviderProcess consumerProvider)
     {
         _output = output;
         _emulator = emulator;
         _provider = provider;
-        _stack = new EngineSimulator(provider, Type, project: "walkthrough", stack: "dev");
-        _print = new PlanPrinter(output, Type);
+        _consumerProvider = consumerProvider;
+        _stack = new EngineSimulator(provider, ServiceType, project: "walkthrough", stack: "dev");
+        _approvals = new EngineSimulator(provider, ApprovalType, project: "walkthrough", stack: "dev");
+        _consumer = new EngineSimulator(consumerProvider, EndpointType, project: "shop", stack: "dev");
+        _print = new PlanPrinter(output);
         _expect = new Expectations(output);
     }
 
@@ -42,9 +56,11 @@ internal sealed class WalkthroughRun
         await using var emulator = await EmulatorProcess.StartAsync(emulatorDll, ["--create-delay-ms", "800", "--delete-delay-ms", "500"]);
         output.WriteLine($"emulator:  {emulator.BaseUrl} (dotnet {Path.GetFileName(emulatorDll)}, pid {emulator.ProcessId})");
         await using var provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(providerPath));
-        output.WriteLine($"provider:  {providerPath} (pid {provider.ProcessId}, gRPC on 127.0.0.1:{provider.Port}, engine at {provider.EngineAddress})");
+        output.WriteLine($"provider:  {providerPath} (pid {provider.ProcessId}, gRPC on 127.0.0.1:{provider.Port}, engine at {provider.EngineAddress}), the owner's stack");
+        await using var consumerProvider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(providerPath));
+        output.WriteLine($"provider:  {providerPath} (pid {consumerProvider.ProcessId}), the consumer's stack in another account");
 
-        var run = new WalkthroughRun(output, emulator, provider);
+        var run = new WalkthroughRun(output, emulator, provider, consumerProvider);
         try
         {
             await run.ConfigureAsync();
@@ -70,6 +86,11 @@ internal sealed class WalkthroughRun
         });
         await _stack.ConfigureAsync(config);
         _output.WriteLine($"configured: otc:region={EmulatorIdentity.Region} otc:projectId={EmulatorIdentity.ProjectId} otc:accessKey={EmulatorIdentity.AccessKey} otc:secretKey=[secret] otc:vpcepEndpoint={_emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+        await _consumer.ConfigureAsync(config
+            .With("projectId", EmulatorIdentity.ConsumerProjectId)
+            .With("accessKey", EmulatorIdentity.ConsumerAccessKey)
+            .With("secretKey", PropertyValue.From(EmulatorIdentity.ConsumerSecretKey).WithSecret()));
+        _output.WriteLine($"configured: (consumer) otc:projectId={EmulatorIdentity.ConsumerProjectId} otc:accessKey={EmulatorIdentity.ConsumerAccessKey} otc:secretKey=[secret]");
     }
 
     private async Task StepsAsync()
@@ -130,34 +151,102 @@ internal sealed class WalkthroughRun
         await _emulator.Admin.ClearJournalAsync();
         _print.Command("pulumi preview --refresh");
         var (refresh, plan) = await _stack.PreviewWithRefreshAsync(Name, program);
-        _print.Refresh(Name, refresh);
-        _print.Step(Name, plan!);
+        _print.Refresh(ServiceType, Name, refresh);
+        _print.Step(ServiceType, Name, plan!);
         _expect.Expect(refresh.DriftedKeys.SequenceEqual(["approvalEnabled", "description"]), $"drift in exactly approvalEnabled and description (got {string.Join(", ", refresh.DriftedKeys)})");
         _expect.Expect(plan!.Kind == StepKind.Update && plan.ChangedKeys.SequenceEqual(["approvalEnabled", "description"]), "the plan updates exactly those two properties in place");
         calls = await TakeCallsAsync();
         _expect.Expect(Changing(calls) == 0, "preview --refresh changes nothing");
         _print.Command("pulumi up --refresh");
         var refreshed = await _stack.RefreshAsync(Name);
-        _print.Refresh(Name, refreshed);
+        _print.Refresh(ServiceType, Name, refreshed);
         var reverted = await TimedAsync(() => _stack.UpAsync(Name, program));
-        _print.Step(Name, reverted.Result, reverted.Timing);
+        _print.Step(ServiceType, Name, reverted.Result, reverted.Timing);
         calls = await TakeCallsAsync();
         puts = [.. calls.Where(call => call.Method == "PUT")];
         _expect.Expect(puts.Count == 1 && puts[0].Body.Contains("description", StringComparison.Ordinal) && puts[0].Body.Contains("approval_enabled", StringComparison.Ordinal)
             && !puts[0].Body.Contains("ports", StringComparison.Ordinal), "one PUT restoring description and approval_enabled only");
 
-        // 6. Destroy.
-        Begin(6, "destroy");
-        _print.Command("pulumi destroy");
-        var destroyed = await TimedAsync(async () =>
-        {
-            await _stack.DestroyAsync(Name);
-            return true;
-        });
-        _print.Deleted(Name, destroyed.Timing);
+        // 6. Publish: approval on again, and the consumer's account on the whitelist.
+        Begin(6, "require approval again and whitelist the consumer's account (in place)");
+        program = program.With("approvalEnabled", true).With("permissions", PropertyValue.From([PropertyValue.From(EmulatorIdentity.ConsumerDomainId)]));
+        var published = await PreviewThenUpAsync(_stack, Name, program, StepKind.Update, ["approvalEnabled", "permissions"]);
         calls = await TakeCallsAsync();
-        _expect.Expect(calls.Count(call => call.Method == "DELETE") == 1 && calls.Any(call => call.Status == 404), "one DELETE, then polling until 404");
-        _expect.Expect(_stack.Resources.Count == 0, "the stack is empty");
+        _expect.Expect(Count(calls, "PUT") == 1 && calls.Count(call => call.Path.EndsWith("/permissions/action", StringComparison.Ordinal)) == 1 && Changing(calls) == 2,
+            "one PUT for the approval and one whitelist action");
+        var fullName = published.Outputs?.GetOrNull("fullServiceName").TryGetString(out var name) == true ? name : "";
+
+        // 7. The consumer finds the service by its full name and connects an endpoint; it waits for approval.
+        Begin(7, "another account finds the service by name and connects an endpoint (waits for approval)");
+        _print.Command($"pulumi up   # consumer: getVpcEndpointService(name: \"{fullName}\") and a VpcEndpoint");
+        var found = await InvokeAsync(_consumerProvider, "otc:vpcep:getVpcEndpointService", PropertyMap.From([KeyValuePair.Create("name", PropertyValue.From(fullName))]));
+        var serviceId = found.GetOrNull("id").TryGetString(out var id) ? id : "";
+        _print.Line($"  getVpcEndpointService => id {serviceId}, serviceType {ValueText.Of(found.GetOrNull("serviceType"))}");
+        calls = await TakeCallsAsync();
+        _expect.Expect(Changing(calls) == 0, "the lookup only reads");
+        _expect.Expect(serviceId == published.Id, "the lookup by name finds the owner's service");
+        var endpointProgram = PropertyMap.From(new Dictionary<string, PropertyValue>
+        {
+            ["serviceId"] = serviceId,
+            ["vpcId"] = "vpc-shop",
+            ["subnetId"] = "subnet-shop",
+            ["tags"] = PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue> { ["team"] = "shop" })),
+        });
+        var endpoint = await PreviewThenUpAsync(_consumer, EndpointName, endpointProgram, StepKind.Create);
+        calls = await TakeCallsAsync();
+        _expect.Expect(Changing(calls) == 1 && calls.Any(call => call.Method == "POST" && call.Path.EndsWith("/vpc-endpoints", StringComparison.Ordinal)), "one POST creating the endpoint");
+        _expect.Expect(endpoint.Outputs?.GetOrNull("status").ValueEquals("pendingAcceptance") == true, "the endpoint waits in pendingAcceptance");
+        var waiting = _consumerProvider.Logs.FirstOrDefault(log => log.Message.Contains("waits for the owner", StringComparison.Ordinal));
+        _print.Line($"  info: {waiting?.Message}");
+        _expect.Expect(waiting is not null, "the provider says the endpoint waits for the owner's approval, and does not block on it");
+
+        // 8. The owner accepts the endpoint.
+        Begin(8, "the owner approves the endpoint");
+        var approvalProgram = PropertyMap.From(new Dictionary<string, PropertyValue>
+        {
+            ["serviceId"] = serviceId,
+            ["endpointIds"] = PropertyValue.From([PropertyValue.From(endpoint.Id)]),
+        });
+        await PreviewThenUpAsync(_approvals, ApprovalName, approvalProgram, StepKind.Create);
+        calls = await TakeCallsAsync();
+        _expect.Expect(ConnectionActions(calls).SequenceEqual([$"receive {endpoint.Id}"]), "one receive call, for the endpoint");
+        _print.Command("pulumi refresh   # consumer");
+        var accepted = await _consumer.RefreshAsync(EndpointName);
+        _print.Refresh(EndpointType, EndpointName, accepted);
+        _print.Line($"  status: {ValueText.Of(accepted.OutputsAfter.GetOrNull("status"))}, ip: {ValueText.Of(accepted.OutputsAfter.GetOrNull("ip"))}");
+        _expect.Expect(accepted.OutputsAfter.GetOrNull("status").ValueEquals("accepted") && !accepted.HasDrift, "the consumer's endpoint is accepted, with no drift");
+        await TakeCallsAsync();
+
+        // 9. The owner takes the endpoint off the list: its connection is rejected.
+        Begin(9, "the owner takes the endpoint off the list (reject)");
+        approvalProgram = approvalProgram.With("endpointIds", PropertyValue.From(Array.Empty<PropertyValue>()));
+        await PreviewThenUpAsync(_approvals, ApprovalName, approvalProgram, StepKind.Update, ["endpointIds"]);
+        calls = await TakeCallsAsync();
+        _expect.Expect(ConnectionActions(calls).SequenceEqual([$"reject {endpoint.Id}"]), "one reject call, for the endpoint");
+        _print.Command("pulumi refresh   # consumer");
+        var rejected = await _consumer.RefreshAsync(EndpointName);
+        _print.Line($"  status: {ValueText.Of(rejected.OutputsAfter.GetOrNull("status"))}; warning: {string.Join("; ", rejected.Warnings)}");
+        _expect.Expect(rejected.OutputsAfter.GetOrNull("status").ValueEquals("rejected") && rejected.Warnings.Count == 1, "the consumer sees its endpoint rejected, as a warning");
+        await TakeCallsAsync();
+
+        // 10. Destroy both stacks, in dependency order.
+        Begin(10, "destroy (approval, endpoint, service)");
+        _print.Command("pulumi destroy   # owner's approvals, the consumer's stack, then the owner's service");
+        foreach (var (stack, type, resource) in new[] { (_approvals, ApprovalType, ApprovalName), (_consumer, EndpointType, EndpointName), (_stack, ServiceType, Name) })
+        {
+            var destroyed = await TimedAsync(async () =>
+            {
+                await stack.DestroyAsync(resource);
+                return true;
+            });
+            _print.Deleted(type, resource, destroyed.Timing);
+        }
+
+        calls = await TakeCallsAsync();
+        _expect.Expect(calls.Count(call => call.Method == "DELETE") == 2 && calls.Count(call => call.Status == 404) >= 2, "two DELETEs, each followed by polling until 404");
+        _expect.Expect(_stack.Resources.Count == 0 && _approvals.Resources.Count == 0 && _consumer.Resources.Count == 0, "the stacks are empty");
+        var leftInCloud = await _emulator.Admin.ResourceCountsAsync();
+        _expect.Expect(leftInCloud == (0, 0), $"the cloud holds no service and no endpoint (holds {leftInCloud.Services} and {leftInCloud.Endpoints})");
     }
 
     private void Begin(int number, string title)
@@ -166,12 +255,16 @@ internal sealed class WalkthroughRun
         _print.Heading(number, title);
     }
 
-    /// <summary><c>pulumi preview</c> (which must make no API call), then <c>pulumi up</c>.</summary>
-    private async Task<StepResult> PreviewThenUpAsync(PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null)
+    /// <summary><c>pulumi preview</c> (which must make no API call), then <c>pulumi up</c>, of the owner's service.</summary>
+    private Task<StepResult> PreviewThenUpAsync(PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null) =>
+        PreviewThenUpAsync(_stack, Name, program, expected, changedKeys);
+
+    /// <summary><c>pulumi preview</c> (which must make no API call), then <c>pulumi up</c>, of one resource.</summary>
+    private async Task<StepResult> PreviewThenUpAsync(EngineSimulator stack, string name, PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null)
     {
         _print.Command("pulumi preview");
-        var preview = await _stack.PreviewAsync(Name, program);
-        _print.Step(Name, preview);
+        var preview = await stack.PreviewAsync(name, program);
+        _print.Step(stack.ResourceType, name, preview);
         var previewCalls = await TakeCallsAsync();
         _expect.Expect(previewCalls.Count == 0, "preview makes no API call");
         _expect.Expect(preview.Kind == expected, $"preview plans {expected} (got {preview.Kind})");
@@ -181,8 +274,8 @@ internal sealed class WalkthroughRun
         }
 
         _print.Command("pulumi up --skip-preview");
-        var (result, timing) = await TimedAsync(() => _stack.UpAsync(Name, program));
-        _print.Step(Name, result, timing);
+        var (result, timing) = await TimedAsync(() => stack.UpAsync(name, program));
+        _print.Step(stack.ResourceType, name, result, timing);
         _expect.Expect(result.Kind == expected, $"up performs {expected} (got {result.Kind})");
         return result;
     }
@@ -223,11 +316,11 @@ internal sealed class WalkthroughRun
         _output.WriteLine();
         if (_expect.Failures.Count == 0)
         {
-            _output.WriteLine($"walkthrough: all 6 steps behaved as expected ({_changingCalls} changing API calls, {_readCalls} reads, {seconds} s{peak})");
+            _output.WriteLine($"walkthrough: all {StepCount} steps behaved as expected ({_changingCalls} changing API calls, {_readCalls} reads, {seconds} s{peak})");
             return 0;
         }
 
-        _output.WriteLine($"walkthrough: {_expect.FailedStepCount} of 6 steps did not behave as expected ({seconds} s): {string.Join("; ", _expect.Failures)}");
+        _output.WriteLine($"walkthrough: {_expect.FailedStepCount} of {StepCount} steps did not behave as expected ({seconds} s): {string.Join("; ", _expect.Failures)}");
         return 1;
     }
 
@@ -239,6 +332,28 @@ internal sealed class WalkthroughRun
     }
 
     private static int Count(IReadOnlyList<ApiCall> calls, string method) => calls.Count(call => call.Method == method);
+
+    /// <summary>The connection actions among <paramref name="calls"/>, as "receive id" / "reject id".</summary>
+    private static IEnumerable<string> ConnectionActions(IReadOnlyList<ApiCall> calls) =>
+        calls.Where(call => call.Method == "POST" && call.Path.EndsWith("/connections/action", StringComparison.Ordinal))
+            .Select(call =>
+            {
+                using var body = System.Text.Json.JsonDocument.Parse(call.Body);
+                return $"{body.RootElement.GetProperty("action").GetString()} {body.RootElement.GetProperty("endpoints")[0].GetString()}";
+            })
+            .ToList();
+
+    /// <summary>A function call as the engine makes it for a program (the Invoke RPC).</summary>
+    private static async Task<PropertyMap> InvokeAsync(ProviderProcess provider, string token, PropertyMap args)
+    {
+        var response = await provider.Client.InvokeAsync(new Otc.ProviderHost.Protocol.InvokeRequest { Tok = token, Args = PropertyCodec.Encode(args) });
+        if (response.Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"{token} failed: {string.Join("; ", response.Failures.Select(failure => $"{failure.Property}: {failure.Reason}"))}");
+        }
+
+        return PropertyCodec.Decode(response.Return);
+    }
 
     private static int Changing(IReadOnlyList<ApiCall> calls) => calls.Count(call => call.Method != "GET");
 

@@ -40,19 +40,19 @@ namespace Pulumi.Otc
         public Output<string?> Password { get; private set; } = null!;
 
         /// <summary>
-        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set.
+        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set. Changing it (to another project) replaces every resource of this provider.
         /// </summary>
         [Output("projectId")]
         public Output<string?> ProjectId { get; private set; } = null!;
 
         /// <summary>
-        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project).
+        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project). Changing it (to another project) replaces every resource of this provider.
         /// </summary>
         [Output("projectName")]
         public Output<string?> ProjectName { get; private set; } = null!;
 
         /// <summary>
-        /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints.
+        /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints. Changing it replaces every resource of this provider (they are created in the new region, then deleted from the old one).
         /// </summary>
         [Output("region")]
         public Output<string?> Region { get; private set; } = null!;
@@ -112,6 +112,12 @@ namespace Pulumi.Otc
                     "securityToken",
                     "token",
                 },
+                ReplaceOnChanges =
+                {
+                    "projectId",
+                    "projectName",
+                    "region",
+                },
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.
@@ -169,19 +175,19 @@ namespace Pulumi.Otc
         }
 
         /// <summary>
-        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set.
+        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set. Changing it (to another project) replaces every resource of this provider.
         /// </summary>
         [Input("projectId")]
         public Input<string>? ProjectId { get; set; }
 
         /// <summary>
-        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project).
+        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project). Changing it (to another project) replaces every resource of this provider.
         /// </summary>
         [Input("projectName")]
         public Input<string>? ProjectName { get; set; }
 
         /// <summary>
-        /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints.
+        /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints. Changing it replaces every resource of this provider (they are created in the new region, then deleted from the old one).
         /// </summary>
         [Input("region")]
         public Input<string>? Region { get; set; }

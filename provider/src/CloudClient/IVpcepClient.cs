@@ -3,6 +3,12 @@ namespace Otc.CloudClient;
 /// <summary>The VPCEP v1 operations. List methods return every page. Errors: <see cref="OtcApiException"/>, <see cref="OtcTransportException"/>, <see cref="OperationCanceledException"/>.</summary>
 public interface IVpcepClient : IDisposable
 {
+    /// <summary>The region the client works in (service names are <c>{region}.{name}.{id}</c>).</summary>
+    string Region { get; }
+
+    /// <summary>The project every call is made in.</summary>
+    string ProjectId { get; }
+
     /// <summary>The status poller every wait on this client shares (<see cref="ServiceWaiter"/>, <see cref="EndpointWaiter"/>).</summary>
     StatusPoller Statuses { get; }
 
@@ -21,7 +27,8 @@ public interface IVpcepClient : IDisposable
     /// <summary>Exactly one of <paramref name="serviceName"/> (full name) and <paramref name="serviceId"/>.</summary>
     Task<ServiceBasicInfo> DescribeServiceAsync(string? serviceName, string? serviceId, CancellationToken ct);
 
-    Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(CancellationToken ct);
+    /// <summary>The public services whose name contains <paramref name="nameFilter"/> (case-insensitive, as the API matches it); all when null.</summary>
+    Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(string? nameFilter, CancellationToken ct);
 
     Task<IReadOnlyList<ServicePermission>> ListPermissionsAsync(string serviceId, CancellationToken ct);
 
@@ -29,6 +36,9 @@ public interface IVpcepClient : IDisposable
     Task<IReadOnlyList<string>> UpdatePermissionsAsync(string serviceId, PermissionAction action, IReadOnlyCollection<string> permissions, CancellationToken ct);
 
     Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, CancellationToken ct);
+
+    /// <summary>The connection of one endpoint (the API's <c>id</c> filter); empty when the endpoint does not connect to the service.</summary>
+    Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, string endpointId, CancellationToken ct);
 
     Task<IReadOnlyList<ServiceConnection>> ActOnConnectionAsync(string serviceId, ConnectionAction action, string endpointId, CancellationToken ct);
 

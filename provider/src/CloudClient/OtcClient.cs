@@ -61,7 +61,7 @@ public static class OtcClient
             var endpoint = options.VpcepEndpoint ?? catalogUrl ?? EndpointNames.DefaultVpcep(options.Region);
             var baseUri = EndpointNames.VpcepBase(endpoint, projectId);
             options.Log?.Invoke($"VPCEP endpoint {baseUri.GetLeftPart(UriPartial.Authority)}, project {projectId}, auth {mode}");
-            return new VpcepClient(transport, authenticator, baseUri, projectId, clock, http);
+            return new VpcepClient(transport, authenticator, baseUri, options.Region, projectId, clock, http);
         }
         catch
         {

@@ -116,9 +116,10 @@ internal sealed partial class VpcepClient
             .FirstOrDefault();
     }
 
-    /// <summary>The cloud stores <c>{region}.{name}.{id}</c>.</summary>
+    /// <summary>The cloud answers <c>{region}.{name}.{id}</c>, or (as the API reference's examples show) the bare name.</summary>
     private static bool HasShortName(EndpointService service, string shortName)
-        => service.ServiceName is { } full && full.EndsWith($".{shortName}.{service.Id}", StringComparison.Ordinal);
+        => service.ServiceName is { } answered
+            && (answered == shortName || answered.EndsWith($".{shortName}.{service.Id}", StringComparison.Ordinal));
 
     private static bool SamePorts(List<PortMapping> actual, List<PortMapping> requested)
     {

@@ -7,6 +7,7 @@ internal sealed partial class VpcepClient(
     OtcTransport transport,
     IRequestAuthenticator authenticator,
     Uri baseUri,
+    string region,
     string projectId,
     TimeProvider clock,
     IDisposable http) : IVpcepClient
@@ -23,6 +24,8 @@ internal sealed partial class VpcepClient(
         | DynamicallyAccessedMemberTypes.NonPublicProperties;
 
     private StatusPoller? _statuses;
+
+    public string Region => region;
 
     public string ProjectId => projectId;
 
@@ -68,8 +71,9 @@ internal sealed partial class VpcepClient(
         return await GetAsync<ServiceBasicInfo>($"{Services}/describe{query}", "GET vpc-endpoint-services/describe", ct).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(CancellationToken ct)
-        => await ListAllAsync<PublicServicePage, PublicService>($"{Services}/public", "GET vpc-endpoint-services/public", [], ServicePageSize, page => (page.Items, page.TotalCount), ct)
+    public async Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(string? nameFilter, CancellationToken ct)
+        => await ListAllAsync<PublicServicePage, PublicService>(
+                $"{Services}/public", "GET vpc-endpoint-services/public", [("endpoint_service_name", nameFilter)], ServicePageSize, page => (page.Items, page.TotalCount), ct)
             .ConfigureAwait(false);
 
     public async Task<IReadOnlyList<ServicePermission>> ListPermissionsAsync(string serviceId, CancellationToken ct)
@@ -86,9 +90,11 @@ internal sealed partial class VpcepClient(
         return WireJson.Deserialize<PermissionActionResult>(response.Body, operation).Permissions;
     }
 
-    public async Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, CancellationToken ct)
-        => await ListAllAsync<ConnectionPage, ServiceConnection>($"{Services}/{Id(serviceId)}/connections", "GET vpc-endpoint-services/{id}/connections", [], ServicePageSize, page => (page.Items, page.TotalCount), ct)
-            .ConfigureAwait(false);
+    public Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, CancellationToken ct)
+        => ListConnectionsAsync(serviceId, [], ct);
+
+    public Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, string endpointId, CancellationToken ct)
+        => ListConnectionsAsync(serviceId, [("id", endpointId)], ct);
 
     public async Task<IReadOnlyList<ServiceConnection>> ActOnConnectionAsync(string serviceId, ConnectionAction action, string endpointId, CancellationToken ct)
     {
@@ -126,6 +132,10 @@ internal sealed partial class VpcepClient(
         (authenticator as IDisposable)?.Dispose();
         http.Dispose();
     }
+
+    private Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, List<(string, string?)> filters, CancellationToken ct)
+        => ListAllAsync<ConnectionPage, ServiceConnection>(
+            $"{Services}/{Id(serviceId)}/connections", "GET vpc-endpoint-services/{id}/connections", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct);
 
     private Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(List<(string, string?)> filters, CancellationToken ct)
         => ListAllAsync<EndpointPage, VpcEndpoint>(Endpoints, "GET vpc-endpoints", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct);

@@ -30,9 +30,10 @@ public sealed class EngineSimulator
         ResourceType = resourceType;
         Project = project;
         Stack = stack;
-        Package = resourceType.Split(':')[0];
+        Package = PackageOf(resourceType);
     }
 
+    /// <summary>The resource type driven; the provider type itself (<c>pulumi:providers:pkg</c>) serves for bring-up alone.</summary>
     public string ResourceType { get; }
 
     public string Project { get; }
@@ -62,27 +63,20 @@ public sealed class EngineSimulator
     /// checked config and secrets wrapped again (by key, as the engine re-applies them). Values flagged secret in
     /// <paramref name="config"/> are the stack's secret config.
     /// </summary>
-    public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default)
+    public async Task<ConfigureResponse> ConfigureAsync(PropertyMap config, CancellationToken cancellationToken = default) =>
+        (await ConfigureProviderAsync("default", config, cancellationToken).ConfigureAwait(false)).Response;
+
+    /// <summary>
+    /// <see cref="ConfigureAsync"/> for the provider resource <paramref name="providerName"/> (<c>default</c>, or the
+    /// name of an explicit provider). Returns the checked config as well: the engine stores it as the provider
+    /// resource's outputs.
+    /// </summary>
+    public async Task<ConfiguredProvider> ConfigureProviderAsync(string providerName, PropertyMap config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var providerUrn = $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::default";
+        var providerUrn = ProviderUrnOf(providerName);
         var secretKeys = config.Where(pair => pair.Value.IsSecret).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
-        var plain = PropertyMap.From(config.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.WithSecret(false))));
-
-        var checkResponse = await CallAsync("CheckConfig", providerUrn, () => _client.CheckConfigAsync(new CheckRequest
-        {
-            Urn = providerUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
-            Olds = new Struct(),
-            News = PropertyCodec.Encode(plain),
-        }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
-        if (checkResponse.Failures.Count > 0)
-        {
-            throw new CheckFailedException(providerUrn, [.. checkResponse.Failures]);
-        }
-
-        var checkedConfig = PropertyCodec.Decode(checkResponse.Inputs);
+        var checkedConfig = await CheckConfigAsync(providerName, PropertyMap.Empty, config, cancellationToken).ConfigureAwait(false);
         var args = PropertyMap.From(checkedConfig.Select(pair =>
             KeyValuePair.Create(pair.Key, secretKeys.Contains(pair.Key) ? pair.Value.WithSecret() : pair.Value)));
         var request = new ConfigureRequest
@@ -94,8 +88,8 @@ public sealed class EngineSimulator
             SendsOldInputsToDelete = true,
             Id = Guid.NewGuid().ToString(),
             Urn = providerUrn,
-            Name = "default",
-            Type = $"pulumi:providers:{Package}",
+            Name = providerName,
+            Type = ProviderType,
         };
         foreach (var (key, value) in args)
         {
@@ -105,8 +99,31 @@ public sealed class EngineSimulator
             }
         }
 
-        return await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
+        var response = await CallAsync("Configure", providerUrn, () => _client.ConfigureAsync(request, cancellationToken: cancellationToken).ResponseAsync)
             .ConfigureAwait(false);
+        return new ConfiguredProvider(providerUrn, request.Id, args, response);
+    }
+
+    /// <summary>
+    /// What the engine does when the stack's provider configuration changed: <c>CheckConfig</c> of the new configuration
+    /// against the old, then <c>DiffConfig</c> (secrets travel as plain values in both). A replace in the answer replaces
+    /// every resource of the provider.
+    /// </summary>
+    public async Task<DiffResponse> DiffConfigAsync(PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(oldConfig);
+        var checkedNew = await CheckConfigAsync("default", oldConfig, newConfig, cancellationToken).ConfigureAwait(false);
+        var plainOld = PropertyCodec.Encode(Plain(oldConfig));
+        return await CallAsync("DiffConfig", ProviderUrn, () => _client.DiffConfigAsync(new DiffRequest
+        {
+            Id = Guid.NewGuid().ToString(),
+            Urn = ProviderUrn,
+            Name = "default",
+            Type = ProviderType,
+            Olds = plainOld,
+            OldInputs = plainOld,
+            News = PropertyCodec.Encode(checkedNew),
+        }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
     }
 
     /// <summary><c>pulumi preview</c> for one resource: Check, Diff, then Create/Update with <c>preview = true</c>. The checkpoint is not changed.</summary>
@@ -200,6 +217,35 @@ public sealed class EngineSimulator
         var resource = Get(name);
         await DeleteAsync(resource, options ?? ResourceOptions.Default, cancellationToken).ConfigureAwait(false);
         _stack.TryRemove(name, out _);
+    }
+
+    private string ProviderType => $"pulumi:providers:{Package}";
+
+    private string ProviderUrn => ProviderUrnOf("default");
+
+    private string ProviderUrnOf(string providerName) => $"urn:pulumi:{Stack}::{Project}::pulumi:providers:{Package}::{providerName}";
+
+    private static PropertyMap Plain(PropertyMap config) =>
+        PropertyMap.From(config.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.WithSecret(false))));
+
+    /// <summary>CheckConfig with secrets sent as plain values; returns the checked configuration or throws its failures.</summary>
+    private async Task<PropertyMap> CheckConfigAsync(string providerName, PropertyMap oldConfig, PropertyMap newConfig, CancellationToken cancellationToken)
+    {
+        var providerUrn = ProviderUrnOf(providerName);
+        var checkResponse = await CallAsync("CheckConfig", providerUrn, () => _client.CheckConfigAsync(new CheckRequest
+        {
+            Urn = providerUrn,
+            Name = providerName,
+            Type = ProviderType,
+            Olds = PropertyCodec.Encode(Plain(oldConfig)),
+            News = PropertyCodec.Encode(Plain(newConfig)),
+        }, cancellationToken: cancellationToken).ResponseAsync).ConfigureAwait(false);
+        if (checkResponse.Failures.Count > 0)
+        {
+            throw new CheckFailedException(providerUrn, [.. checkResponse.Failures]);
+        }
+
+        return PropertyCodec.Decode(checkResponse.Inputs);
     }
 
     private async Task<StepResult> StepAsync(
@@ -496,6 +542,16 @@ public sealed class EngineSimulator
         }
 
         return result;
+    }
+
+    /// <summary>The package of a type token: <c>pkg:module:Type</c>, or <c>pulumi:providers:pkg</c> for a provider.</summary>
+    public static string PackageOf(string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        const string ProviderTypePrefix = "pulumi:providers:";
+        return resourceType.StartsWith(ProviderTypePrefix, StringComparison.Ordinal)
+            ? resourceType[ProviderTypePrefix.Length..]
+            : resourceType.Split(':')[0];
     }
 
     /// <summary>32 bytes derived from the URN: the engine's seed is random per deployment, a fixed one keeps runs comparable.</summary>

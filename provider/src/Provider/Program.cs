@@ -1,6 +1,9 @@
 using System.Reflection;
 using Otc.Provider.Cloud;
 using Otc.Provider.Configuration;
+using Otc.Provider.Functions;
+using Otc.Provider.Resources.VpcEndpoint;
+using Otc.Provider.Resources.VpcEndpointApproval;
 using Otc.Provider.Resources.VpcEndpointService;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Server;
@@ -15,7 +18,13 @@ var definition = new ProviderDefinition
     // Client diagnostics (method, path, status, attempt; never secrets) go to stderr, which the engine keeps in its
     // debug log (`pulumi up -v=9 --logtostderr`), so API traffic can be inspected without reaching the user's display.
     Configuration = new OtcProviderConfiguration(clients, clientLog: line => Console.Error.WriteLine("otc: " + line)),
-    Resources = [ResourceBinding.For(new VpcEndpointServiceHandler(clients))],
+    Resources =
+    [
+        ResourceBinding.For(new VpcEndpointServiceHandler(clients)),
+        ResourceBinding.For(new VpcEndpointHandler(clients)),
+        ResourceBinding.For(new VpcEndpointApprovalHandler(clients)),
+    ],
+    Functions = [new GetVpcEndpointServiceFunction(clients), new GetPublicServicesFunction(clients)],
     ExceptionTranslator = new OtcExceptionTranslator(),
 };
 

@@ -140,6 +140,33 @@ public class AdminApiTests
     }
 
     [Test]
+    public async Task Resources_over_http_counts_services_and_endpoints_of_every_project()
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync();
+        await _session.PostAsync($"/v1/{EmulatorSession.Project}/vpc-endpoints", new { endpoint_service_id = serviceId, vpc_id = "v", subnet_id = "s" });
+
+        var counts = JsonNode.Parse(await _session.Http.GetStringAsync("/__emulator/resources"))!;
+
+        Assert.That(counts["services"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(counts["endpoints"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(_session.Emulator.ResourceCounts(), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
+    public async Task Settings_over_http_switch_the_service_name_form()
+    {
+        var id = await _session.CreateServiceAsync("named");
+        using var changed = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { serviceNameForm = "short" });
+        var shortName = (await _session.GetAsync($"{_session.ServicesPath}/{id}")).Body["service_name"]!.GetValue<string>();
+        using var restored = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { serviceNameForm = "full" });
+        var fullName = (await _session.GetAsync($"{_session.ServicesPath}/{id}")).Body["service_name"]!.GetValue<string>();
+
+        Assert.That(JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["serviceNameForm"]!.GetValue<string>(), Is.EqualTo("short"));
+        Assert.That(shortName, Is.EqualTo("named"));
+        Assert.That(fullName, Is.EqualTo($"eu-de.named.{id}"));
+    }
+
+    [Test]
     public async Task Above_the_rate_limit_a_project_gets_429_apigw_0308()
     {
         using var changed = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { rateLimit = 3 });

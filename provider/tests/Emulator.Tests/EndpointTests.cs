@@ -259,4 +259,61 @@ public class EndpointTests
         Assert.That(firstPage["total_count"]!.GetValue<int>(), Is.EqualTo(3));
         Assert.That(badStatus.ErrorCode, Is.EqualTo("EndPoint.0019"));
     }
+
+    /// <summary>The emulator's public OBS gateway service.</summary>
+    private const string GatewayServiceId = "3f2c5b0e-1a4d-4c1e-9a51-6d0e3b1f0a01";
+
+    [Test]
+    public async Task A_gateway_endpoint_without_route_tables_gets_the_vpcs_route_table_and_the_default_policy()
+    {
+        var first = (await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = GatewayServiceId, vpc_id = "vpc-a" })).Body;
+        var second = (await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = GatewayServiceId, vpc_id = "vpc-a" })).Body;
+        var named = (await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = GatewayServiceId, vpc_id = "vpc-a", routetables = new[] { "rtb-1" } })).Body;
+
+        Assert.That(first["routetables"]!.AsArray().Select(table => table!.GetValue<string>()), Has.Exactly(1).Matches<string>(id => Guid.TryParse(id, out _)));
+        Assert.That(second["routetables"]!.ToJsonString(), Is.EqualTo(first["routetables"]!.ToJsonString()), "the same VPC has the same route table");
+        Assert.That(named["routetables"]!.AsArray().Select(table => table!.GetValue<string>()), Is.EqualTo(new[] { "rtb-1" }));
+        Assert.That(first["policy_statement"]![0]!["Action"]![0]!.GetValue<string>(), Is.EqualTo("obs:*:*"));
+    }
+
+    [TestCase("10.0.0.1", true)]
+    [TestCase("10.0.0.0/24", true)]
+    [TestCase("10.0.0.0/33", false)]
+    [TestCase("2001:db8::1", false)]
+    [TestCase("ten.zero", false)]
+    public async Task Whitelist_entries_are_ipv4_addresses_or_cidr_blocks(string entry, bool accepted)
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync();
+
+        var reply = await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = serviceId, vpc_id = "v", subnet_id = "s", whitelist = new[] { entry }, enable_whitelist = true });
+
+        Assert.That(reply.Status, Is.EqualTo(accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest));
+        Assert.That(reply.ErrorCode, Is.EqualTo(accepted ? null : "EndPoint.2044"));
+    }
+
+    [Test]
+    public async Task Interface_only_and_gateway_only_fields_are_refused_on_the_other_kind()
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync();
+
+        var routeTablesOnInterface = await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = serviceId, vpc_id = "v", subnet_id = "s", routetables = new[] { "rtb-1" } });
+        var whitelistOnGateway = await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = GatewayServiceId, vpc_id = "v", whitelist = new[] { "10.0.0.1" } });
+        var badPortIp = await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = serviceId, vpc_id = "v", subnet_id = "s", port_ip = "10.0.0.300" });
+
+        Assert.That(routeTablesOnInterface.ErrorCode, Is.EqualTo("EndPoint.0002"));
+        Assert.That(whitelistOnGateway.ErrorCode, Is.EqualTo("EndPoint.0002"));
+        Assert.That(badPortIp.ErrorCode, Is.EqualTo("EndPoint.0002"));
+    }
+
+    [Test]
+    public async Task A_given_port_ip_becomes_the_endpoints_ip_once_accepted()
+    {
+        var serviceId = await _session.CreateAvailableServiceAsync(approval: false);
+        var id = (await _session.PostAsync(EndpointsPath(), new { endpoint_service_id = serviceId, vpc_id = "v", subnet_id = "s", port_ip = "192.168.7.7" })).Body["id"]!.GetValue<string>();
+        _session.Settle();
+
+        var endpoint = (await _session.GetAsync($"{EndpointsPath()}/{id}")).Body;
+
+        Assert.That(endpoint["ip"]!.GetValue<string>(), Is.EqualTo("192.168.7.7"));
+    }
 }

@@ -165,7 +165,7 @@ public class ListingTests
 
         Assert.That(byName.Body["id"]!.GetValue<string>(), Is.EqualTo(id));
         Assert.That(byId.Body["service_name"]!.GetValue<string>(), Is.EqualTo($"eu-de.described.{id}"));
-        Assert.That(byId.Body["is_charge"]!.GetValue<bool>(), Is.False);
+        Assert.That(byId.Body["is_charge"]!.GetValue<string>(), Is.EqualTo("false"), "a string, as the documented example shows");
         Assert.That(neither.ErrorCode, Is.EqualTo("EndPoint.0002"));
         Assert.That(missing.ErrorCode, Is.EqualTo("EndPoint.0005"));
     }

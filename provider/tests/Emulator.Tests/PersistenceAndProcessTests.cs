@@ -97,6 +97,26 @@ public class PersistenceAndProcessTests
         Assert.That(error, Does.Contain("usage: otc-emulator"));
     }
 
+    [TestCase("short", ServiceNameForm.Short)]
+    [TestCase("FULL", ServiceNameForm.Full)]
+    public void The_service_name_form_is_chosen_on_the_command_line(string value, ServiceNameForm expected)
+    {
+        var options = CommandLine.Parse(["--service-name-form", value], out var error);
+
+        Assert.That(error, Is.Null);
+        Assert.That(options!.ServiceNameForm, Is.EqualTo(expected));
+    }
+
+    [TestCase("medium")]
+    [TestCase("1")]
+    public void An_unknown_service_name_form_is_refused(string value)
+    {
+        var options = CommandLine.Parse(["--service-name-form", value], out var error);
+
+        Assert.That(options, Is.Null);
+        Assert.That(error, Does.Contain("--service-name-form needs full or short"));
+    }
+
     /// <summary>The referenced emulator project is copied next to the tests, with its runtime config.</summary>
     private static string EmulatorDll()
     {

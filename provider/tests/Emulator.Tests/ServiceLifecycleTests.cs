@@ -50,6 +50,49 @@ public class ServiceLifecycleTests
     }
 
     [Test]
+    public async Task In_the_short_name_form_answers_carry_the_bare_name_as_the_documented_examples_do()
+    {
+        _session.Emulator.Settings.ServiceNameForm = ServiceNameForm.Short;
+        var named = await _session.CreateAvailableServiceAsync("my-svc", portId: "a");
+        var unnamed = await _session.CreateAvailableServiceAsync(null, portId: "b");
+
+        var get = (await _session.GetAsync($"{_session.ServicesPath}/{named}")).Body;
+        var list = (await _session.GetAsync($"{_session.ServicesPath}?endpoint_service_name=eu-de.my-svc")).Body["endpoint_services"]!.AsArray();
+        var described = (await _session.GetAsync($"{_session.ServicesPath}/describe?endpoint_service_name=eu-de.my-svc.{named}")).Body;
+        var unnamedName = (await _session.GetAsync($"{_session.ServicesPath}/{unnamed}")).Body["service_name"]!.GetValue<string>();
+        var endpoint = (await _session.PostAsync($"/v1/{EmulatorSession.Project}/vpc-endpoints", new { endpoint_service_id = named, vpc_id = "v", subnet_id = "s" })).Body;
+
+        Assert.That(get["service_name"]!.GetValue<string>(), Is.EqualTo("my-svc"));
+        Assert.That(list.Select(item => item!["service_name"]!.GetValue<string>()), Is.EqualTo(new[] { "my-svc" }), "the name filter still matches the full name");
+        Assert.That(described["id"]!.GetValue<string>(), Is.EqualTo(named), "describe still finds a service by its full name");
+        Assert.That(described["service_name"]!.GetValue<string>(), Is.EqualTo("my-svc"));
+        Assert.That(unnamedName, Is.Empty);
+        Assert.That(endpoint["endpoint_service_name"]!.GetValue<string>(), Is.EqualTo("my-svc"));
+    }
+
+    [Test]
+    public async Task The_cloud_fills_in_a_pool_id_and_an_empty_description_that_the_request_left_out()
+    {
+        var filled = await _session.CreateServiceAsync(portId: "a");
+        var given = await _session.PostAsync(_session.ServicesPath, new
+        {
+            port_id = "b",
+            vpc_id = "vpc-1",
+            server_type = "VM",
+            pool_id = "pool-chosen-by-the-user",
+            ports = new[] { new { client_port = 80, server_port = 8080 } },
+        });
+
+        var service = (await _session.GetAsync($"{_session.ServicesPath}/{filled}")).Body;
+        var again = (await _session.GetAsync($"{_session.ServicesPath}/{filled}")).Body;
+
+        Assert.That(service["pool_id"]!.GetValue<string>(), Does.Match("^[0-9a-f-]{36}$"));
+        Assert.That(again["pool_id"]!.GetValue<string>(), Is.EqualTo(service["pool_id"]!.GetValue<string>()), "the cloud's choice is stable");
+        Assert.That(service["description"]!.GetValue<string>(), Is.Empty);
+        Assert.That(given.Body["pool_id"]!.GetValue<string>(), Is.EqualTo("pool-chosen-by-the-user"));
+    }
+
+    [Test]
     public async Task A_service_becomes_available_once_the_create_delay_has_passed()
     {
         var id = await _session.CreateServiceAsync();

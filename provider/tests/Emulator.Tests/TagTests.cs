@@ -28,7 +28,8 @@ public class TagTests
         var tags = (await _session.GetAsync($"{_session.ServicesPath}/{id}")).Body["tags"]!.AsArray()
             .ToDictionary(tag => tag!["key"]!.GetValue<string>(), tag => tag!["value"]!.GetValue<string>());
 
-        Assert.That(created.Status, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(created.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(created.Json, Is.Null, "the documentation shows no response body");
         Assert.That(tags, Is.EqualTo(new Dictionary<string, string> { ["env"] = "prod", ["keep"] = "x" }));
     }
 

@@ -12,6 +12,10 @@ namespace Otc.Sdk.Tests;
 public sealed class ConformanceDetectsDriftTests
 {
     private const string Resource = "Vpcep/VpcEndpointService.cs";
+    private const string Endpoint = "Vpcep/VpcEndpoint.cs";
+    private const string Approval = "Vpcep/VpcEndpointApproval.cs";
+    private const string ServiceLookup = "Vpcep/GetVpcEndpointService.cs";
+    private const string PublicServices = "Vpcep/GetPublicServices.cs";
 
     [Test]
     public void The_unedited_schema_and_sdk_agree() =>
@@ -63,9 +67,63 @@ public sealed class ConformanceDetectsDriftTests
         yield return SdkEdit("Pulumi pin loosened", "Pulumi.Otc.csproj",
             "Include=\"Pulumi\" Version=\"3.112.0\"", "Include=\"Pulumi\" Version=\"3.*\"",
             "must reference Pulumi at exactly 3.112.0");
+        yield return SdkEdit("endpoint default dropped", Endpoint,
+            "            EnableDns = false;\n", "",
+            "VpcEndpointArgs: default for 'enableDns' is <none>, expected false");
+        yield return SdkEdit("endpoint whitelist no longer forces replacement", Endpoint,
+            "                    \"whitelist\",\n", "",
+            "Pulumi.Otc.Vpcep.VpcEndpoint: ReplaceOnChanges lists [description, enableDns, enableWhitelist, portIp, routeTables, serviceId, subnetId, vpcId] but the schema says [description, enableDns, enableWhitelist, portIp, routeTables, serviceId, subnetId, vpcId, whitelist]");
+        yield return SdkEdit("approval state takes the Args class", Approval,
+            "InputList<Inputs.VpcEndpointApprovalConnectionGetArgs>", "InputList<Inputs.VpcEndpointApprovalConnectionArgs>",
+            "VpcEndpointApprovalState: input 'connections' type is InputList<Inputs.VpcEndpointApprovalConnectionArgs>, expected InputList<Inputs.VpcEndpointApprovalConnectionGetArgs>");
+    }
+
+    private static IEnumerable<TestCaseData> FunctionSdkEdits()
+    {
+        yield return SdkEdit("token misspelt in one overload", PublicServices,
+            "InvokeOutputOptions options)\n            => global::Pulumi.Deployment.Instance.Invoke<GetPublicServicesResult>(\"otc:vpcep:getPublicServices\"",
+            "InvokeOutputOptions options)\n            => global::Pulumi.Deployment.Instance.Invoke<GetPublicServicesResult>(\"otc:vpcep:getPublicService\"",
+            "GetPublicServices.Invoke(..., InvokeOutputOptions options): token is \"otc:vpcep:getPublicService\", expected \"otc:vpcep:getPublicServices\"");
+        yield return SdkEdit("InvokeOutputOptions overload dropped", ServiceLookup,
+            "        public static Output<GetVpcEndpointServiceResult> Invoke(GetVpcEndpointServiceInvokeArgs args, InvokeOutputOptions options)\n"
+            + "            => global::Pulumi.Deployment.Instance.Invoke<GetVpcEndpointServiceResult>(\"otc:vpcep:getVpcEndpointService\", args ?? new GetVpcEndpointServiceInvokeArgs(), options.WithDefaults());\n",
+            "",
+            "Output<GetVpcEndpointServiceResult> Invoke(GetVpcEndpointServiceInvokeArgs args, InvokeOutputOptions options) is declared 0 times, expected once");
+        yield return SdkEdit("optional args made required", ServiceLookup,
+            "InvokeAsync(GetVpcEndpointServiceArgs? args = null, InvokeOptions? options = null)", "InvokeAsync(GetVpcEndpointServiceArgs args, InvokeOptions? options = null)",
+            "GetVpcEndpointService.InvokeAsync(..., InvokeOptions? options): parameter list is GetVpcEndpointServiceArgs args, InvokeOptions? options = null, expected GetVpcEndpointServiceArgs? args = null, InvokeOptions? options = null");
+        yield return SdkEdit("InvokeAsync calls the output form", PublicServices,
+            "=> global::Pulumi.Deployment.Instance.InvokeAsync<GetPublicServicesResult>(", "=> global::Pulumi.Deployment.Instance.Invoke<GetPublicServicesResult>(",
+            "GetPublicServices.InvokeAsync(..., InvokeOptions? options): call is global::Pulumi.Deployment.Instance.Invoke<GetPublicServicesResult>, expected global::Pulumi.Deployment.Instance.InvokeAsync<GetPublicServicesResult>");
+        yield return SdkEdit("plain args property typed as an input", PublicServices,
+            "public string? Name { get; set; }", "public Input<string>? Name { get; set; }",
+            "GetPublicServicesArgs: input 'name' type is Input<string>?, expected string?");
+        yield return SdkEdit("invoke args wire name changed", ServiceLookup,
+            "[Input(\"id\")]\n        public Input<string>? Id", "[Input(\"serviceId\")]\n        public Input<string>? Id",
+            "GetVpcEndpointServiceInvokeArgs: input 'id' is declared 0 times");
+        yield return SdkEdit("required result field made nullable", ServiceLookup,
+            "public readonly bool IsCharge;", "public readonly bool? IsCharge;",
+            "GetVpcEndpointServiceResult: field bool IsCharge is missing or has another type");
+        yield return SdkEdit("result constructor parameter renamed", PublicServices,
+            "ImmutableArray<Outputs.GetPublicServicesService> services)", "ImmutableArray<Outputs.GetPublicServicesService> items)",
+            "GetPublicServicesResult: [OutputConstructor] parameters");
+        yield return SdkEdit("function-only type given a Result suffix", "Vpcep/Outputs/GetPublicServicesService.cs",
+            "GetPublicServicesService", "GetPublicServicesServiceResult",
+            "class Pulumi.Otc.Vpcep.Outputs.GetPublicServicesService is missing");
+        yield return SdkEdit("function class renamed", ServiceLookup,
+            "public static class GetVpcEndpointService", "public static class GetEndpointService",
+            "Pulumi.Otc.Vpcep.GetEndpointService invokes otc:vpcep:getVpcEndpointService, whose class codegen names Pulumi.Otc.Vpcep.GetVpcEndpointService");
+        yield return SdkEdit("function class the schema lacks", PublicServices,
+            "    public sealed class GetPublicServicesArgs",
+            "    public static class ListPublicServices\n    {\n"
+            + "        public static Task<GetPublicServicesResult> InvokeAsync(InvokeOptions? options = null)\n"
+            + "            => global::Pulumi.Deployment.Instance.InvokeAsync<GetPublicServicesResult>(\"otc:vpcep:listPublicServices\", InvokeArgs.Empty, options.WithDefaults());\n"
+            + "    }\n\n    public sealed class GetPublicServicesArgs",
+            "Pulumi.Otc.Vpcep.ListPublicServices invokes otc:vpcep:listPublicServices, which the schema does not declare as a function");
     }
 
     [TestCaseSource(nameof(SdkEdits))]
+    [TestCaseSource(nameof(FunctionSdkEdits))]
     public void An_sdk_edit_that_breaks_agreement_is_reported(string file, string find, string replace, string expected)
     {
         var files = new Dictionary<string, string>(SdkFixture.Sdk.Files, StringComparer.Ordinal);
@@ -114,9 +172,52 @@ public sealed class ConformanceDetectsDriftTests
         }, "[Output(\"status\")] Status is not an output in the schema");
         yield return SchemaEdit("version bumped", s => s["version"] = "0.2.0",
             "version.txt is '0.1.0', expected the schema version 0.2.0");
+        yield return SchemaEdit("connections no longer in the approval's state", s =>
+            s["resources"]!["otc:vpcep:VpcEndpointApproval"]!["stateInputs"]!["properties"]!.AsObject().Remove("connections"),
+            "Pulumi.Otc.Vpcep.Inputs.VpcEndpointApprovalConnectionArgs exists but nothing in the schema uses otc:vpcep:VpcEndpointApprovalConnection in that role");
+    }
+
+    private static IEnumerable<TestCaseData> FunctionSchemaEdits()
+    {
+        yield return SchemaEdit("new function input", s =>
+            Function(s, "otc:vpcep:getPublicServices")["inputs"]!["properties"]!["owner"] = new JsonObject { ["type"] = "string" },
+            "Pulumi.Otc.Vpcep.GetPublicServicesInvokeArgs: input 'owner' is declared 0 times");
+        yield return SchemaEdit("lookup id made required", s =>
+            Function(s, "otc:vpcep:getVpcEndpointService")["inputs"]!["required"] = new JsonArray("id"),
+            "GetVpcEndpointService.InvokeAsync(..., InvokeOptions? options): parameter list is GetVpcEndpointServiceArgs? args = null, InvokeOptions? options = null, expected GetVpcEndpointServiceArgs args, InvokeOptions? options = null");
+        yield return SchemaEdit("lookup status made a required output", s =>
+            Function(s, "otc:vpcep:getVpcEndpointService")["outputs"]!["required"]!.AsArray().Add("status"),
+            "GetVpcEndpointServiceResult: field string Status is missing or has another type");
+        yield return SchemaEdit("new function", s =>
+            s["functions"]!["otc:vpcep:getVpcEndpoint"] = new JsonObject
+            {
+                ["inputs"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["id"] = new JsonObject { ["type"] = "string" } } },
+                ["outputs"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["status"] = new JsonObject { ["type"] = "string" } } },
+            },
+            "function otc:vpcep:getVpcEndpoint: static class Pulumi.Otc.Vpcep.GetVpcEndpoint is missing");
+        yield return SchemaEdit("function removed", s =>
+            s["functions"]!.AsObject().Remove("otc:vpcep:getPublicServices"),
+            "Pulumi.Otc.Vpcep.GetPublicServices invokes otc:vpcep:getPublicServices, which the schema does not declare as a function");
+        yield return SchemaEdit("function returns nothing", s =>
+            Function(s, "otc:vpcep:getPublicServices").AsObject().Remove("outputs"),
+            "Pulumi.Otc.Vpcep.GetPublicServicesResult exists but the schema declares no outputs for otc:vpcep:getPublicServices");
+        yield return SchemaEdit("function deprecated", s =>
+            Function(s, "otc:vpcep:getPublicServices")["deprecationMessage"] = "Use getVpcEndpointService.",
+            "Pulumi.Otc.Vpcep.GetPublicServices: [Obsolete] is absent but the schema deprecates otc:vpcep:getPublicServices");
+        yield return SchemaEdit("function-only type gains a property", s =>
+            s["types"]!["otc:vpcep:getPublicServicesService"]!["properties"]!["region"] = new JsonObject { ["type"] = "string" },
+            "Pulumi.Otc.Vpcep.Outputs.GetPublicServicesService: field string? Region is missing or has another type");
+        // In tfbridge20 mode codegen suffixes every output class that a function reaches, even where resources use it.
+        yield return SchemaEdit("tfbridge20 names function types Result", s =>
+            s["language"]!["csharp"]!["compatibility"] = "tfbridge20",
+            "class Pulumi.Otc.Vpcep.Outputs.GetPublicServicesServiceResult is missing");
+        yield return SchemaEdit("tfbridge20 renames the port mapping a lookup returns", s =>
+            s["language"]!["csharp"]!["compatibility"] = "tfbridge20",
+            "VpcEndpointService: output 'ports' type is Output<ImmutableArray<Outputs.PortMapping>>, expected Output<ImmutableArray<Outputs.PortMappingResult>>");
     }
 
     [TestCaseSource(nameof(SchemaEdits))]
+    [TestCaseSource(nameof(FunctionSchemaEdits))]
     public void A_schema_edit_that_breaks_agreement_is_reported(Action<JsonNode> edit, string expected)
     {
         var schema = JsonNode.Parse(SdkFixture.SchemaText)!;
@@ -127,7 +228,30 @@ public sealed class ConformanceDetectsDriftTests
         Assert.That(problems, Has.Some.Contains(expected));
     }
 
+    [Test]
+    public void Function_shapes_the_checks_do_not_know_are_refused_rather_than_checked_with_made_up_names()
+    {
+        var objectInput = JsonNode.Parse(SdkFixture.SchemaText)!;
+        Function(objectInput, "otc:vpcep:getPublicServices")["inputs"]!["properties"]!["filter"] = new JsonObject { ["$ref"] = "#/types/otc:vpcep:PortMapping" };
+        var multiArgument = JsonNode.Parse(SdkFixture.SchemaText)!;
+        Function(multiArgument, "otc:vpcep:getPublicServices")["multiArgumentInputs"] = new JsonArray("name");
+        var scalarOutput = JsonNode.Parse(SdkFixture.SchemaText)!;
+        Function(scalarOutput, "otc:vpcep:getPublicServices")["outputs"] = new JsonObject { ["type"] = "string" };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => SdkFixture.Disagreements(SchemaReader.Parse(objectInput.ToJsonString()), SdkFixture.Sdk),
+                Throws.TypeOf<NotSupportedException>().With.Message.Contains("function input refers to an object type"));
+            Assert.That(() => SchemaReader.Parse(multiArgument.ToJsonString()),
+                Throws.TypeOf<NotSupportedException>().With.Message.Contains("multiArgumentInputs"));
+            Assert.That(() => SchemaReader.Parse(scalarOutput.ToJsonString()),
+                Throws.TypeOf<NotSupportedException>().With.Message.Contains("returns something other than an object"));
+        });
+    }
+
     private static JsonNode Service(JsonNode schema) => schema["resources"]!["otc:vpcep:VpcEndpointService"]!;
+
+    private static JsonNode Function(JsonNode schema, string token) => schema["functions"]![token]!;
 
     private static TestCaseData SdkEdit(string name, string file, string find, string replace, string expected) =>
         new TestCaseData(file, find, replace, expected).SetArgDisplayNames(name);

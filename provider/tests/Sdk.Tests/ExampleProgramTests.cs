@@ -6,8 +6,9 @@ using Otc.Sdk.Tests.Sdk;
 namespace Otc.Sdk.Tests;
 
 /// <summary>
-/// examples/csharp cannot be compiled here (no Pulumi NuGet), so its syntax is checked against the SDK instead:
-/// every args property it sets and every enum value it names must exist, and its stack config must use real keys.
+/// examples/csharp's syntax checked against the SDK's: every args property it sets and every enum value it names must
+/// exist, and its stack config must use real keys. (make build_sdks compiles it, and Program.Tests runs it; these
+/// checks name the drift precisely.)
 /// </summary>
 [TestFixture]
 public sealed partial class ExampleProgramTests
@@ -18,7 +19,7 @@ public sealed partial class ExampleProgramTests
     public void Every_property_the_example_sets_exists_on_the_sdk_args_class()
     {
         var unknown = new List<string>();
-        var creations = ProgramRoot().DescendantNodes().OfType<ObjectCreationExpressionSyntax>()
+        var creations = ProgramRoots().SelectMany(root => root.DescendantNodes()).OfType<ObjectCreationExpressionSyntax>()
             .Where(c => c.Initializer is not null)
             .ToList();
         foreach (var creation in creations)
@@ -48,7 +49,7 @@ public sealed partial class ExampleProgramTests
     {
         var enums = SdkFixture.Sdk.Types.Where(t => SyntaxQueries.HasAttribute(t.Syntax, "EnumType"))
             .ToDictionary(t => t.Name, t => SyntaxQueries.EnumValues(t.Syntax).Select(v => v.CSharpName).ToHashSet(StringComparer.Ordinal));
-        var used = ProgramRoot().DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+        var used = ProgramRoots().SelectMany(root => root.DescendantNodes()).OfType<MemberAccessExpressionSyntax>()
             .Where(m => m.Expression is IdentifierNameSyntax identifier && enums.ContainsKey(identifier.Identifier.ValueText))
             .Select(m => (Enum: ((IdentifierNameSyntax)m.Expression).Identifier.ValueText, Value: m.Name.Identifier.ValueText))
             .ToList();
@@ -86,8 +87,10 @@ public sealed partial class ExampleProgramTests
         });
     }
 
-    private static CompilationUnitSyntax ProgramRoot() =>
-        CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(ExampleDirectory, "Program.cs"))).GetCompilationUnitRoot();
+    /// <summary>Every C# file of the example (Program.cs and the function it runs), build output excluded.</summary>
+    private static IEnumerable<CompilationUnitSyntax> ProgramRoots() =>
+        Directory.EnumerateFiles(ExampleDirectory, "*.cs")
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path)).GetCompilationUnitRoot());
 
     [GeneratedRegex(@"^\s+otc:(?<key>[A-Za-z]+):", RegexOptions.Multiline)]
     private static partial Regex ProviderConfigKey();

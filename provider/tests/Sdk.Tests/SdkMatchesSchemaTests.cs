@@ -25,6 +25,10 @@ public sealed class SdkMatchesSchemaTests
         Assert.That(_conformance.Resources(), Is.Empty);
 
     [Test]
+    public void Every_function_has_its_static_class_args_invoke_args_and_result_matching_the_schema() =>
+        Assert.That(_conformance.Functions(), Is.Empty);
+
+    [Test]
     public void The_provider_class_and_its_args_match_the_schema_provider() =>
         Assert.That(_conformance.Provider(), Is.Empty);
 
@@ -96,7 +100,7 @@ public sealed class SdkMatchesSchemaTests
     [Test]
     public void The_checks_cover_every_schema_property_rather_than_passing_on_an_empty_sdk()
     {
-        var resource = _schema.Resources.Single();
+        var resource = _schema.Resources.Single(r => r.Token == "otc:vpcep:VpcEndpointService");
         var args = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointServiceArgs")!;
         var outputs = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointService")!;
 
@@ -107,4 +111,105 @@ public sealed class SdkMatchesSchemaTests
             Assert.That(resource.Outputs, Has.Count.EqualTo(resource.Inputs.Count + 5), "every input plus status, fullServiceName, createdAt, updatedAt, projectId");
         });
     }
+
+    [Test]
+    public void The_endpoint_is_replaced_on_every_input_but_tags_and_its_args_default_dns_and_whitelist_to_off()
+    {
+        var schemaInputs = _schema.Resources.Single(r => r.Token == "otc:vpcep:VpcEndpoint").Inputs.Select(p => p.Name);
+        var endpoint = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpoint")!;
+        var args = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointArgs")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SyntaxQueries.ResourceOptionList(endpoint.Syntax, "ReplaceOnChanges"), Is.EquivalentTo(schemaInputs.Where(n => n != "tags")));
+            Assert.That(SyntaxQueries.ConstructorDefaults(args.Syntax), Is.EquivalentTo(new Dictionary<string, string>
+            {
+                ["EnableDns"] = "false",
+                ["EnableWhitelist"] = "false",
+            }));
+        });
+    }
+
+    [Test]
+    public void The_approval_connection_type_that_only_outputs_and_state_use_has_output_args_and_get_args_classes()
+    {
+        var approval = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointApproval")!;
+        var state = _sdk.Find("Pulumi.Otc.Vpcep.VpcEndpointApprovalState")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SyntaxQueries.Outputs(approval.Syntax).Single(o => o.WireName == "connections").Type,
+                Is.EqualTo("Output<ImmutableArray<Outputs.VpcEndpointApprovalConnection>>"));
+            Assert.That(SyntaxQueries.Inputs(state.Syntax).Single(i => i.WireName == "connections").Type,
+                Is.EqualTo("InputList<Inputs.VpcEndpointApprovalConnectionGetArgs>"));
+            Assert.That(
+                _sdk.Types.Where(t => t.Name.StartsWith("VpcEndpointApprovalConnection", StringComparison.Ordinal)).Select(t => t.FullName),
+                Is.EquivalentTo(new[]
+                {
+                    "Pulumi.Otc.Vpcep.Outputs.VpcEndpointApprovalConnection",
+                    "Pulumi.Otc.Vpcep.Inputs.VpcEndpointApprovalConnectionArgs",
+                    "Pulumi.Otc.Vpcep.Inputs.VpcEndpointApprovalConnectionGetArgs",
+                }));
+        });
+    }
+
+    [Test]
+    public void The_function_checks_cover_both_lookups_and_each_input_and_output_rather_than_passing_on_an_empty_sdk()
+    {
+        Assert.That(_schema.Functions.Select(f => f.Token), Is.EquivalentTo(new[] { "otc:vpcep:getVpcEndpointService", "otc:vpcep:getPublicServices" }));
+        Assert.Multiple(() =>
+        {
+            foreach (var function in _schema.Functions)
+            {
+                var prefix = "Pulumi.Otc.Vpcep." + CSharpNaming.FunctionClassName(function.Token);
+                var inputs = function.Inputs!.Select(p => p.Name).ToList();
+                Assert.That(inputs, Is.Not.Empty, function.Token);
+                Assert.That(SyntaxQueries.InvokedTokens(_sdk.Find(prefix)!.Syntax), Is.EqualTo(new[] { function.Token }), prefix);
+                Assert.That(SyntaxQueries.Inputs(_sdk.Find(prefix + "Args")!.Syntax).Select(i => i.WireName), Is.EquivalentTo(inputs), prefix + "Args");
+                Assert.That(SyntaxQueries.Inputs(_sdk.Find(prefix + "InvokeArgs")!.Syntax).Select(i => i.WireName), Is.EquivalentTo(inputs), prefix + "InvokeArgs");
+                Assert.That(
+                    SyntaxQueries.OutputConstructorParameters(_sdk.Find(prefix + "Result")!.Syntax)!.Select(p => p.Name),
+                    Is.EqualTo(function.Outputs!.Select(p => p.Name)),
+                    prefix + "Result");
+            }
+        });
+    }
+
+    [TestCase("Pulumi.Otc.Vpcep.GetVpcEndpointService")]
+    [TestCase("Pulumi.Otc.Vpcep.GetPublicServices")]
+    public void A_lookup_without_required_inputs_takes_optional_args_except_in_the_invoke_output_options_overload(string functionClass)
+    {
+        var name = functionClass[(functionClass.LastIndexOf('.') + 1)..];
+        var methods = SyntaxQueries.PublicMethods(_sdk.Find(functionClass)!.Syntax);
+
+        Assert.That(methods.Select(m => m.Signature), Is.EquivalentTo(new[]
+        {
+            $"Task<{name}Result> InvokeAsync({name}Args? args = null, InvokeOptions? options = null)",
+            $"Output<{name}Result> Invoke({name}InvokeArgs? args = null, InvokeOptions? options = null)",
+            $"Output<{name}Result> Invoke({name}InvokeArgs args, InvokeOutputOptions options)",
+        }));
+    }
+
+    [Test]
+    public void The_lookup_results_type_ports_services_and_optional_outputs_as_users_program_against()
+    {
+        var service = SyntaxQueries.ReadonlyFields(_sdk.Find("Pulumi.Otc.Vpcep.GetVpcEndpointServiceResult")!.Syntax).ToDictionary(f => f.CSharpName, f => f.Type);
+        var publicServices = SyntaxQueries.ReadonlyFields(_sdk.Find("Pulumi.Otc.Vpcep.GetPublicServicesResult")!.Syntax).ToDictionary(f => f.CSharpName, f => f.Type);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service["Ports"], Is.EqualTo("ImmutableArray<Outputs.PortMapping>"));
+            Assert.That(service["IsCharge"], Is.EqualTo("bool"), "required");
+            Assert.That(service["ApprovalEnabled"], Is.EqualTo("bool?"), "only for services of the configured project");
+            Assert.That(service["Tags"], Is.EqualTo("ImmutableDictionary<string,string>?"));
+            Assert.That(publicServices["Services"], Is.EqualTo("ImmutableArray<Outputs.GetPublicServicesService>"));
+            Assert.That(publicServices["Name"], Is.EqualTo("string?"));
+        });
+    }
+
+    [Test]
+    public void The_public_service_type_only_a_function_returns_is_one_output_class_named_without_a_result_suffix() =>
+        Assert.That(
+            _sdk.Types.Where(t => t.Name.StartsWith("GetPublicServicesService", StringComparison.Ordinal)).Select(t => t.FullName),
+            Is.EqualTo(new[] { "Pulumi.Otc.Vpcep.Outputs.GetPublicServicesService" }));
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grpc, providerGrpc, providerPb, pluginPb } from './lib/proto.mjs';
-import { startProvider } from './lib/provider-process.mjs';
+import { PROVIDER_VERSION, startProvider } from './lib/provider-process.mjs';
 import { call, callExpectingError, empty, Status } from './lib/rpc.mjs';
 import { toStruct, urnOf, randomSeed, RESOURCE_TYPE } from './lib/values.mjs';
 
@@ -28,10 +28,10 @@ describe('launch and provider-level RPCs', { timeout: 60_000 }, () => {
     assert.ok(provider.port >= 1 && provider.port <= 65535, `port ${provider.port} out of range`);
   });
 
-  it('GetPluginInfo reports version 0.1.0', async () => {
+  it('GetPluginInfo reports the version in VERSION', async () => {
     const info = await call(provider.client, 'getPluginInfo', empty());
     assert.ok(info instanceof pluginPb.PluginInfo);
-    assert.equal(info.getVersion(), '0.1.0');
+    assert.equal(info.getVersion(), PROVIDER_VERSION);
   });
 
   it('Handshake accepts secrets and resources, not outputs', async () => {
@@ -128,6 +128,6 @@ describe('launch and provider-level RPCs', { timeout: 60_000 }, () => {
 
   it('keeps serving after Cancel (Cancel aborts in-flight work, it does not shut the server down)', async () => {
     const info = await call(provider.client, 'getPluginInfo', empty());
-    assert.equal(info.getVersion(), '0.1.0');
+    assert.equal(info.getVersion(), PROVIDER_VERSION);
   });
 });

@@ -2,7 +2,7 @@
 // No timing assertion: each test waits for the exit event under a generous test timeout.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startProvider } from './lib/provider-process.mjs';
+import { PROVIDER_VERSION, startProvider } from './lib/provider-process.mjs';
 import { exited } from './lib/first-line.mjs';
 import { call, empty } from './lib/rpc.mjs';
 
@@ -11,7 +11,7 @@ describe('command line', { timeout: 60_000 }, () => {
     const provider = await startProvider({ flags: ['--logtostderr', '-v=9', '--tracing', '127.0.0.1:9'] });
     try {
       assert.match(provider.portLine, /^[0-9]+$/, `first stdout line was ${JSON.stringify(provider.portLine)}`);
-      assert.equal((await call(provider.client, 'getPluginInfo', empty())).getVersion(), '0.1.0');
+      assert.equal((await call(provider.client, 'getPluginInfo', empty())).getVersion(), PROVIDER_VERSION);
     } finally {
       await provider.stop();
     }
@@ -22,7 +22,7 @@ describe('process exit', { timeout: 60_000 }, () => {
   it('exits after the connection is closed and SIGINT is sent', { timeout: 30_000 }, async () => {
     const provider = await startProvider();
     try {
-      assert.equal((await call(provider.client, 'getPluginInfo', empty())).getVersion(), '0.1.0');
+      assert.equal((await call(provider.client, 'getPluginInfo', empty())).getVersion(), PROVIDER_VERSION);
       provider.client.close();
       provider.child.kill('SIGINT');
       const { code, signal } = await exited(provider.child);
@@ -36,7 +36,7 @@ describe('process exit', { timeout: 60_000 }, () => {
   it('exits by itself when its stdin is closed', { timeout: 30_000 }, async () => {
     const provider = await startProvider();
     try {
-      assert.equal((await call(provider.client, 'getPluginInfo', empty())).getVersion(), '0.1.0');
+      assert.equal((await call(provider.client, 'getPluginInfo', empty())).getVersion(), PROVIDER_VERSION);
       provider.client.close();
       provider.child.stdin.end();
       const { code, signal } = await exited(provider.child);

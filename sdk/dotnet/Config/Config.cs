@@ -94,7 +94,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _projectId = new __Value<string?>(() => __config.Get("projectId") ?? Utilities.GetEnv("OS_PROJECT_ID"));
         /// <summary>
-        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set.
+        /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set. Changing it (to another project) replaces every resource of this provider.
         /// </summary>
         public static string? ProjectId
         {
@@ -104,7 +104,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _projectName = new __Value<string?>(() => __config.Get("projectName") ?? Utilities.GetEnv("OS_PROJECT_NAME"));
         /// <summary>
-        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project).
+        /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project). Changing it (to another project) replaces every resource of this provider.
         /// </summary>
         public static string? ProjectName
         {
@@ -114,7 +114,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<string?> _region = new __Value<string?>(() => __config.Get("region") ?? Utilities.GetEnv("OS_REGION_NAME"));
         /// <summary>
-        /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints.
+        /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints. Changing it replaces every resource of this provider (they are created in the new region, then deleted from the old one).
         /// </summary>
         public static string? Region
         {

@@ -54,7 +54,7 @@ namespace Pulumi.Otc.Vpcep
         public Output<ImmutableArray<string>> Permissions { get; private set; } = null!;
 
         /// <summary>
-        /// The ID of the cluster the backend belongs to, when it has one. Changing it replaces the service.
+        /// The ID of the cluster the backend belongs to. When left out, the cloud chooses one (the output shows it) and leaving it out is never a change, not even after a refresh or an import. Naming a different pool replaces the service.
         /// </summary>
         [Output("poolId")]
         public Output<string?> PoolId { get; private set; } = null!;
@@ -203,7 +203,7 @@ namespace Pulumi.Otc.Vpcep
         }
 
         /// <summary>
-        /// The ID of the cluster the backend belongs to, when it has one. Changing it replaces the service.
+        /// The ID of the cluster the backend belongs to. When left out, the cloud chooses one (the output shows it) and leaving it out is never a change, not even after a refresh or an import. Naming a different pool replaces the service.
         /// </summary>
         [Input("poolId")]
         public Input<string>? PoolId { get; set; }
@@ -316,7 +316,7 @@ namespace Pulumi.Otc.Vpcep
         }
 
         /// <summary>
-        /// The ID of the cluster the backend belongs to, when it has one. Changing it replaces the service.
+        /// The ID of the cluster the backend belongs to. When left out, the cloud chooses one (the output shows it) and leaving it out is never a change, not even after a refresh or an import. Naming a different pool replaces the service.
         /// </summary>
         [Input("poolId")]
         public Input<string>? PoolId { get; set; }

@@ -12,5 +12,8 @@ public sealed class EndpointFailedException : Exception
     /// <summary>The endpoint as last read, including its <c>error</c> entries.</summary>
     public VpcEndpoint Endpoint { get; }
 
-    private static string Describe(VpcEndpoint endpoint) => $"VPC endpoint {endpoint.Id} is {endpoint.Status}: {ServiceError.Summarize(endpoint.Errors)}";
+    private static string Describe(VpcEndpoint endpoint) =>
+        string.Equals(endpoint.Status, "rejected", StringComparison.OrdinalIgnoreCase) && endpoint.Errors.Count == 0
+            ? $"VPC endpoint {endpoint.Id} is rejected: the owner of service {endpoint.EndpointServiceId} rejected its connection"
+            : $"VPC endpoint {endpoint.Id} is {endpoint.Status}: {ServiceError.Summarize(endpoint.Errors)}";
 }

@@ -12,6 +12,6 @@ public sealed class ServiceError
     public string? ErrorMessage { get; set; }
 
     /// <summary>The entries as one line for an error message.</summary>
-    internal static string Summarize(IReadOnlyCollection<ServiceError> errors)
+    public static string Summarize(IReadOnlyCollection<ServiceError> errors)
         => errors.Count == 0 ? "no error details reported" : string.Join("; ", errors.Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
 }

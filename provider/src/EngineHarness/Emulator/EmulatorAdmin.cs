@@ -35,5 +35,17 @@ public sealed class EmulatorAdmin : IDisposable
     public async Task ChangeSettingsAsync(SettingsChange change, CancellationToken cancellationToken = default) =>
         (await _http.PostAsJsonAsync("settings", change, Json, cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
 
+    /// <summary>How many services and endpoints the emulator holds, across every project.</summary>
+    public async Task<(int Services, int Endpoints)> ResourceCountsAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await _http.GetFromJsonAsync<ResourceCounts>("resources", Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("GET /__emulator/resources answered no body");
+        return (counts.Services, counts.Endpoints);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private sealed record ResourceCounts(
+        [property: JsonPropertyName("services")] int Services,
+        [property: JsonPropertyName("endpoints")] int Endpoints);
 }

@@ -17,4 +17,8 @@ public sealed record SettingsChange
     /// <summary>Requests per second and project; 0 switches throttling off.</summary>
     [JsonPropertyName("rateLimit")]
     public int? RateLimit { get; init; }
+
+    /// <summary><c>full</c> (<c>{region}.{name}.{id}</c>) or <c>short</c> (the bare name, as the documented examples show).</summary>
+    [JsonPropertyName("serviceNameForm")]
+    public string? ServiceNameForm { get; init; }
 }

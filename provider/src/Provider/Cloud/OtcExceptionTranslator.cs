@@ -16,6 +16,7 @@ public sealed class OtcExceptionTranslator : IExceptionTranslator
             $"{transport.Operation} failed: OTC could not be reached: {transport.Message}", transport),
         WaitTimeoutException timeout => new ProviderException(ProviderErrorKind.Timeout, timeout.Message, timeout),
         ServiceFailedException failed => new ProviderException(ProviderErrorKind.FailedPrecondition, failed.Message, failed),
+        EndpointFailedException failed => new ProviderException(ProviderErrorKind.FailedPrecondition, failed.Message, failed),
         OtcConfigurationException configuration => new ProviderException(ProviderErrorKind.InvalidInput, configuration.Message, configuration),
         _ => null,
     };

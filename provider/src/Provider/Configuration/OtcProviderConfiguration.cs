@@ -55,6 +55,13 @@ public sealed class OtcProviderConfiguration(
         clients.Set(client);
     }
 
+    /// <summary>Region and project are compared by what they resolve to (see <see cref="ConfigPlacement"/>); every other key as written.</summary>
+    public (PropertyMap Old, PropertyMap New) AlignForDiff(PropertyMap oldConfig, PropertyMap newConfig)
+    {
+        var (oldPlacement, newPlacement) = ConfigPlacement.Align(ConfigPlacement.Of(oldConfig, _environment), ConfigPlacement.Of(newConfig, _environment));
+        return (oldPlacement.ApplyTo(oldConfig), newPlacement.ApplyTo(newConfig));
+    }
+
     /// <summary>The client options for <paramref name="config"/> with environment fallbacks; throws for missing or contradictory settings.</summary>
     internal OtcClientOptions BuildOptions(PropertyMap config) => BuildOptions(ResolvedConfig.Resolve(config, _environment));
 

@@ -85,6 +85,20 @@ internal static class PropertyDecoding
 
     public static PropertyValue StringList(IEnumerable<string> items) => PropertyValue.From(items.Select(PropertyValue.From));
 
+    /// <summary><paramref name="properties"/> with each of <paramref name="values"/> that is set; null values are left out.</summary>
+    public static PropertyMap WithStrings(PropertyMap properties, params ReadOnlySpan<(string Key, string? Value)> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (value is not null)
+            {
+                properties = properties.With(key, PropertyValue.From(value));
+            }
+        }
+
+        return properties;
+    }
+
     public static PropertyValue StringMap(IReadOnlyDictionary<string, string> entries) =>
         PropertyValue.From(PropertyMap.From(entries.Select(pair => KeyValuePair.Create(pair.Key, PropertyValue.From(pair.Value)))));
 }

@@ -15,4 +15,11 @@ public interface IProviderConfiguration
 
     /// <summary>Applies configuration. Throws <see cref="MissingConfigurationException"/> for absent required keys.</summary>
     Task ConfigureAsync(PropertyMap config, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings old and new configuration into the form DiffConfig compares, before the schema's
+    /// <c>replaceOnChanges</c> rules apply: e.g. values the provider takes from elsewhere filled in, so that equal
+    /// settings written differently are no change. The default compares them as they are.
+    /// </summary>
+    (PropertyMap Old, PropertyMap New) AlignForDiff(PropertyMap oldConfig, PropertyMap newConfig) => (oldConfig, newConfig);
 }

@@ -35,6 +35,17 @@ public interface ICustomDiff
     DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer);
 }
 
+/// <summary>
+/// Declares the optional inputs the cloud fills in when the program leaves them out (Terraform's Optional+Computed).
+/// For these the default diff reads an absent new value as "whatever the cloud chose": never a change, in either
+/// direction (so refresh and import stay quiet), while a value the program sets is compared with the old input, or,
+/// when the old inputs lack it, with the value the cloud reported in the state.
+/// </summary>
+public interface IOptionalComputedInputs
+{
+    IReadOnlySet<string> OptionalComputedInputs { get; }
+}
+
 /// <summary>Computes preview outputs without side effects. Without it the host echoes the inputs (create) or lays the new inputs over the old state (update).</summary>
 public interface ICustomPreview
 {

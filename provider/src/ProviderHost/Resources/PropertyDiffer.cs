@@ -8,11 +8,16 @@ namespace Otc.ProviderHost.Resources;
 /// The default diff: compares old checked inputs with new checked inputs, top-level property by property,
 /// ignoring secretness and engine-internal keys. A change to a property the schema marks
 /// <c>replaceOnChanges</c> is a replace; every other change is an update in place. Changed objects
-/// (maps) are reported per key so users see exactly which entry moved.
+/// (maps) are reported per key so users see exactly which entry moved. Optional+computed inputs (see
+/// <see cref="IOptionalComputedInputs"/>) are compared only where the new inputs set them.
 /// </summary>
-public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges)
+public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges, IReadOnlySet<string>? optionalComputed = null)
 {
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
     public IReadOnlySet<string> ReplaceOnChanges { get; } = replaceOnChanges;
+
+    public IReadOnlySet<string> OptionalComputed { get; } = optionalComputed ?? None;
 
     public DiffResult Diff(DiffRequest request)
     {
@@ -24,6 +29,18 @@ public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges
         {
             var oldValue = oldInputs.GetOrNull(key);
             var newValue = request.NewInputs.GetOrNull(key);
+            if (OptionalComputed.Contains(key))
+            {
+                if (newValue.IsNull)
+                {
+                    // Left out: the cloud's choice stands, whatever the old inputs said.
+                    continue;
+                }
+
+                // Not written before: what the program now asks for is compared with what the cloud chose.
+                oldValue = oldValue.IsNull ? request.OldState.GetOrNull(key) : oldValue;
+            }
+
             if (!newValue.IsUnknown && oldValue.ValueEquals(newValue))
             {
                 continue;

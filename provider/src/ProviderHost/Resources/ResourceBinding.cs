@@ -14,6 +14,9 @@ public abstract class ResourceBinding
 
     public abstract string Token { get; }
 
+    /// <summary>The handler's <see cref="IOptionalComputedInputs"/>, empty when it declares none.</summary>
+    internal abstract IReadOnlySet<string> OptionalComputedInputs { get; }
+
     /// <summary>Binds a handler; the compiler infers the input and state types from the handler.</summary>
     public static ResourceBinding For<TInputs, TState>(IResourceHandler<TInputs, TState> handler)
         where TInputs : IPropertyModel<TInputs>

@@ -11,6 +11,9 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
 {
     public override string Token => handler.Token;
 
+    internal override IReadOnlySet<string> OptionalComputedInputs { get; } =
+        (handler as IOptionalComputedInputs)?.OptionalComputedInputs ?? new HashSet<string>(StringComparer.Ordinal);
+
     internal override Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
         handler is ICustomCheck check
             ? check.CheckAsync(request, cancellationToken)

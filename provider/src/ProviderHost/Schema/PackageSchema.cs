@@ -21,6 +21,9 @@ public sealed class PackageSchema
     /// <summary>The schema exactly as given; returned verbatim by GetSchema.</summary>
     public string Text { get; }
 
+    /// <summary>The type token of the package's provider resource, <c>pulumi:providers:{name}</c>; its rules are the schema's <c>provider</c>.</summary>
+    public string ProviderToken => _index.Value.ProviderToken;
+
     /// <summary>Top-level properties of <paramref name="resourceToken"/> marked <c>replaceOnChanges: true</c>.</summary>
     public IReadOnlySet<string> ReplaceOnChanges(string resourceToken) =>
         _index.Value.ReplaceOnChanges.GetValueOrDefault(resourceToken, NoProperties);
@@ -41,6 +44,7 @@ public sealed class PackageSchema
     public IReadOnlySet<string> SecretConfigVariables => _index.Value.SecretConfig;
 
     private sealed record SchemaIndex(
+        string ProviderToken,
         Dictionary<string, IReadOnlySet<string>> ReplaceOnChanges,
         Dictionary<string, IReadOnlySet<string>> Secrets,
         Dictionary<string, IReadOnlySet<string>> Inputs,
@@ -57,6 +61,7 @@ public sealed class PackageSchema
 
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
+            var providerToken = "pulumi:providers:" + (root.TryGetProperty("name", out var name) ? name.GetString() : string.Empty);
             if (root.TryGetProperty("resources", out var resources) && resources.ValueKind == JsonValueKind.Object)
             {
                 foreach (var resource in resources.EnumerateObject())
@@ -70,9 +75,13 @@ public sealed class PackageSchema
             }
 
             // Provider inputs first, so config.variables (the stack-config view) wins where both declare a key.
-            if (root.TryGetProperty("provider", out var provider) && provider.TryGetProperty("inputProperties", out var providerInputs))
+            if (root.TryGetProperty("provider", out var provider))
             {
-                AddConfigTypes(providerInputs, configTypes, secretConfig);
+                replaces[providerToken] = FlaggedProperties(provider, "replaceOnChanges");
+                if (provider.TryGetProperty("inputProperties", out var providerInputs))
+                {
+                    AddConfigTypes(providerInputs, configTypes, secretConfig);
+                }
             }
 
             if (root.TryGetProperty("config", out var config) && config.TryGetProperty("variables", out var variables))
@@ -80,7 +89,7 @@ public sealed class PackageSchema
                 AddConfigTypes(variables, configTypes, secretConfig);
             }
 
-            return new SchemaIndex(replaces, secrets, inputs, configTypes, secretConfig);
+            return new SchemaIndex(providerToken, replaces, secrets, inputs, configTypes, secretConfig);
         }
 
         private static HashSet<string> FlaggedProperties(JsonElement resource, string flag)

@@ -89,6 +89,11 @@ public sealed class ResourceProviderService : IDisposable
     {
         var oldState = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.Olds), _schema).Config);
         var oldInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.OldInputs), _schema).Config);
+
+        // A provider's state is its configuration, so it stands in for old inputs an older engine does not send.
+        var oldConfig = oldInputs.Count > 0 ? oldInputs : oldState;
+        var newConfig = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.News), _schema).Config);
+        (oldConfig, newConfig) = _definition.Configuration?.AlignForDiff(oldConfig, newConfig) ?? (oldConfig, newConfig);
         var diffRequest = new HostDiffRequest
         {
             Urn = request.Urn,
@@ -97,13 +102,14 @@ public sealed class ResourceProviderService : IDisposable
             Log = _engine.ForResource(request.Urn),
             Id = request.Id,
             OldState = oldState,
-
-            // A provider's state is its configuration, so it stands in for old inputs an older engine does not send.
-            OldInputs = oldInputs.Count > 0 ? oldInputs : oldState,
-            NewInputs = WithoutVersion(ConfigDecoder.Decode(PropertyCodec.Decode(request.News), _schema).Config),
+            OldInputs = oldConfig,
+            NewInputs = newConfig,
             IgnoreChanges = [.. request.IgnoreChanges],
         };
-        var differ = new PropertyDiffer(new HashSet<string>(StringComparer.Ordinal));
+
+        // A change to a key the schema's provider marks replaceOnChanges moves the provider's resources: the engine
+        // then replaces every one of them.
+        var differ = new PropertyDiffer(_schema.ReplaceOnChanges(_schema.ProviderToken));
         return Task.FromResult(DiffResponseOf(differ.Diff(diffRequest)));
     });
 
@@ -172,7 +178,7 @@ public sealed class ResourceProviderService : IDisposable
             NewInputs = PropertyCodec.Decode(request.News),
             IgnoreChanges = [.. request.IgnoreChanges],
         };
-        var differ = new PropertyDiffer(_schema.ReplaceOnChanges(type));
+        var differ = new PropertyDiffer(_schema.ReplaceOnChanges(type), binding.OptionalComputedInputs);
         return Task.FromResult(DiffResponseOf(binding.Diff(diffRequest, differ)));
     });
 

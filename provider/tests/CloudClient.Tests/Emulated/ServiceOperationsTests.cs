@@ -139,7 +139,7 @@ public sealed class ServiceOperationsTests : EmulatedTestBase
     [Test]
     public async Task Public_services_are_listed_with_their_owner()
     {
-        var services = await _client.ListPublicServicesAsync(CancellationToken.None);
+        var services = await _client.ListPublicServicesAsync(null, CancellationToken.None);
 
         Assert.That(services, Has.Some.Matches<PublicService>(s => s.ServiceName == "com.t-systems.otc.eu-de.obs" && s.Owner == "OTC"));
     }

@@ -12,6 +12,8 @@ namespace Otc.Provider.Tests.Lifecycle;
 internal sealed class LifecycleEnvironment : IAsyncDisposable
 {
     public const string ResourceType = "otc:vpcep:VpcEndpointService";
+    public const string EndpointType = "otc:vpcep:VpcEndpoint";
+    public const string ApprovalType = "otc:vpcep:VpcEndpointApproval";
 
     /// <summary>The provider's config environment fallbacks; cleared so the developer's shell cannot leak into the tests.</summary>
     private static readonly string[] ConfigEnvironment =
@@ -40,6 +42,7 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
             CreateDelay = TimeSpan.FromMilliseconds(150),
             DeleteDelay = TimeSpan.FromMilliseconds(100),
             ServiceQuota = 200,
+            EndpointQuota = 200,
         }, CancellationToken.None);
         ProviderProcess? provider = null;
         try
@@ -78,6 +81,39 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
 
     public EngineSimulator NewStack() => new(Provider, ResourceType);
 
+    /// <summary>A stack view for another resource type on the same provider process (the engine's one provider per stack).</summary>
+    public EngineSimulator NewStack(string resourceType) => new(Provider, resourceType);
+
+    /// <summary>
+    /// A second provider process configured as another customer (the emulator's foreign account), the way a consumer in
+    /// another account runs its own stack against the same cloud. The caller disposes it.
+    /// </summary>
+    public async Task<ProviderProcess> StartForeignProviderAsync(int maxRetries = 2)
+    {
+        var provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(ProviderBinary.Locate()) with
+        {
+            Environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null),
+        });
+        try
+        {
+            await new EngineSimulator(provider, EndpointType).ConfigureAsync(PropertyMap.From(new Dictionary<string, PropertyValue>
+            {
+                ["region"] = "eu-de",
+                ["projectId"] = EmulatorAccounts.ForeignProjectId,
+                ["accessKey"] = EmulatorAccounts.ForeignAccessKey,
+                ["secretKey"] = PropertyValue.From(EmulatorAccounts.ForeignSecretKey).WithSecret(),
+                ["vpcepEndpoint"] = Emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
+                ["maxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }));
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>A cloud client of the same account, for changes "behind the provider's back".</summary>
     public Task<IVpcepClient> CloudAsync() => OtcClient.ConnectAsync(new OtcClientOptions
     {
@@ -97,6 +133,10 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
     public string ServicePath(string id) => $"/v1/{ProjectId}/vpc-endpoint-services/{id}";
 
     public string ServicesPath => $"/v1/{ProjectId}/vpc-endpoint-services";
+
+    public string EndpointsPath => $"/v1/{ProjectId}/vpc-endpoints";
+
+    public string ConnectionActionPath(string serviceId) => $"{ServicePath(serviceId)}/connections/action";
 
     public async ValueTask DisposeAsync()
     {

@@ -46,7 +46,7 @@ public sealed class ProviderProcessTests
 
         await provider.DisposeAsync();
 
-        Assert.That(info.Version, Is.EqualTo("0.1.0"));
+        Assert.That(info.Version, Is.EqualTo(File.ReadAllText(Path.Combine(ProviderBinary.RepositoryRoot(), "VERSION")).Trim()));
         Assert.That(provider.HandshakeResponse, Is.Not.Null);
         Assert.That(provider.HasExited, Is.True);
         Assert.That(provider.ExitCode, Is.Zero);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Otc.Provider.Cloud;
 using Otc.Provider.Configuration;
 using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Schema;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
@@ -240,5 +241,117 @@ public sealed class ConfigurationTests
         Assert.That(table, Is.EquivalentTo(declared));
         Assert.That(ConfigKeys.All.Where(k => k.IsSecret).Select(k => k.Name),
             Is.EquivalentTo(new[] { "secretKey", "securityToken", "password", "token" }));
+    }
+    /// <summary>What DiffConfig answers: the configuration's alignment, then the schema's provider replace rules.</summary>
+    private static DiffResult DiffConfig(PropertyMap oldConfig, PropertyMap newConfig, Dictionary<string, string>? environment = null)
+    {
+        var (aligned, alignedNew) = Configuration(environment).AlignForDiff(oldConfig, newConfig);
+        var schema = new PackageSchema(SchemaRules.EmbeddedSchemaJson());
+        return new PropertyDiffer(schema.ReplaceOnChanges(schema.ProviderToken)).Diff(new DiffRequest
+        {
+            Urn = "urn:pulumi:dev::proj::pulumi:providers:otc::default",
+            Name = "default",
+            Type = "pulumi:providers:otc",
+            Log = new SilentLog(),
+            Id = "provider-id",
+            OldState = oldConfig,
+            OldInputs = aligned,
+            NewInputs = alignedNew,
+        });
+    }
+
+    private static IEnumerable<string> Replaces(DiffResult result) =>
+        result.DetailedDiff.Where(pair => pair.Value is PropertyDiffKind.UpdateReplace or PropertyDiffKind.AddReplace or PropertyDiffKind.DeleteReplace).Select(pair => pair.Key);
+
+    [Test]
+    public void The_schema_marks_region_and_project_as_the_keys_that_replace_the_providers_resources()
+    {
+        var schema = new PackageSchema(SchemaRules.EmbeddedSchemaJson());
+
+        Assert.That(schema.ReplaceOnChanges(schema.ProviderToken), Is.EquivalentTo(new[] { "region", "projectId", "projectName" }));
+    }
+
+    [Test]
+    public void A_new_region_replaces()
+    {
+        var result = DiffConfig(AkSk(), AkSk().With("region", "eu-nl"));
+
+        Assert.That(Replaces(result), Is.EqualTo(new[] { "region" }), "the default project follows the region without a key of its own");
+    }
+
+    [TestCase("projectId", "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")]
+    [TestCase("projectName", "eu-de_one", "eu-de_two")]
+    public void Another_project_replaces(string key, string before, string after)
+    {
+        var result = DiffConfig(AkSk().With(key, before), AkSk().With(key, after));
+
+        Assert.That(Replaces(result), Is.EqualTo(new[] { key }));
+    }
+
+    [TestCase("secretKey")]
+    [TestCase("accessKey")]
+    [TestCase("token")]
+    [TestCase("authUrl")]
+    [TestCase("vpcepEndpoint")]
+    [TestCase("maxRetries")]
+    [TestCase("insecure")]
+    public void Credentials_endpoints_and_client_settings_never_replace(string key)
+    {
+        var result = DiffConfig(AkSk(), AkSk().With(key, "changed"));
+
+        Assert.That(result.DetailedDiff.Keys, Is.EqualTo(new[] { key }));
+        Assert.That(Replaces(result), Is.Empty);
+    }
+
+    [Test]
+    public void A_region_moved_into_its_environment_variable_is_no_change()
+    {
+        var result = DiffConfig(AkSk(), AkSk().Without("region"), new Dictionary<string, string> { ["OS_REGION_NAME"] = "eu-de" });
+
+        Assert.That(result.HasChanges, Is.False);
+    }
+
+    [Test]
+    public void Writing_out_the_default_project_name_is_no_change()
+    {
+        var result = DiffConfig(AkSk(), AkSk().With("projectName", "eu-de"));
+
+        Assert.That(result.HasChanges, Is.False);
+    }
+
+    [Test]
+    public void With_a_project_id_on_both_sides_the_name_is_only_a_label()
+    {
+        var withId = AkSk().With("projectId", "0123456789abcdef0123456789abcdef");
+
+        Assert.That(DiffConfig(withId, withId.With("projectName", "eu-de_named")).HasChanges, Is.False);
+    }
+
+    [Test]
+    public void Dropping_the_id_of_a_project_that_stays_named_is_no_change()
+    {
+        var both = AkSk().With("projectId", "0123456789abcdef0123456789abcdef").With("projectName", "eu-de_named");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(DiffConfig(both, AkSk().With("projectName", "eu-de_named")).HasChanges, Is.False);
+            Assert.That(DiffConfig(AkSk().With("projectName", "eu-de_named"), both).HasChanges, Is.False);
+        });
+    }
+
+    [Test]
+    public void Switching_from_a_project_id_to_a_name_the_provider_cannot_match_replaces()
+    {
+        var result = DiffConfig(AkSk().With("projectId", "0123456789abcdef0123456789abcdef"), AkSk().With("projectName", "eu-de_named"));
+
+        Assert.That(Replaces(result), Is.EquivalentTo(new[] { "projectId", "projectName" }));
+    }
+
+    [Test]
+    public void An_unknown_region_may_move_the_resources()
+    {
+        var result = DiffConfig(AkSk(), AkSk().With("region", PropertyValue.Unknown));
+
+        Assert.That(Replaces(result), Is.EqualTo(new[] { "region" }));
     }
 }

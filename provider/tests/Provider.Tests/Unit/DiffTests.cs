@@ -45,6 +45,33 @@ public sealed class DiffTests
     }
 
     [Test]
+    public void A_pool_the_cloud_chose_is_no_change_for_a_program_that_names_none()
+    {
+        var program = Props.FullInputs().Without("poolId");
+        var imported = Props.FullInputs().With("poolId", "cloud-pool");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Diff(imported, program).HasChanges, Is.False, "import, then the program");
+            Assert.That(Diff(program, imported, oldState: imported).HasChanges, Is.False, "the engine's swapped refresh diff");
+            Assert.That(Diff(program, program, oldState: imported).HasChanges, Is.False, "refresh, then up");
+            Assert.That(Diff(program, program.With("poolId", "cloud-pool"), oldState: imported).HasChanges, Is.False,
+                "the program names the pool the cloud chose");
+        });
+    }
+
+    [Test]
+    public void A_pool_named_in_the_program_that_differs_from_the_clouds_replaces()
+    {
+        var program = Props.FullInputs().Without("poolId");
+        var state = Props.FullInputs().With("poolId", "cloud-pool");
+
+        var result = Diff(program, program.With("poolId", "pool-2"), oldState: state);
+
+        Assert.That(result.DetailedDiff, Is.EqualTo(new Dictionary<string, PropertyDiffKind> { ["poolId"] = PropertyDiffKind.UpdateReplace }));
+    }
+
+    [Test]
     public void Approval_change_is_an_update() =>
         Assert.That(Diff(Props.FullInputs(), Changed("approvalEnabled", false)).DetailedDiff,
             Is.EqualTo(new Dictionary<string, PropertyDiffKind> { ["approvalEnabled"] = PropertyDiffKind.Update }));
@@ -87,12 +114,12 @@ public sealed class DiffTests
     }
 
     [Test]
-    public void Adding_and_removing_a_pool_id_replaces()
+    public void Naming_a_pool_the_service_does_not_have_replaces_but_leaving_the_pool_out_does_not()
     {
         var withoutPool = Props.FullInputs().Without("poolId");
 
         Assert.That(Diff(withoutPool, Props.FullInputs()).DetailedDiff["poolId"], Is.EqualTo(PropertyDiffKind.AddReplace));
-        Assert.That(Diff(Props.FullInputs(), withoutPool).DetailedDiff["poolId"], Is.EqualTo(PropertyDiffKind.DeleteReplace));
+        Assert.That(Diff(Props.FullInputs(), withoutPool).HasChanges, Is.False, "left out: the cloud's pool stands");
     }
 
     [Test]

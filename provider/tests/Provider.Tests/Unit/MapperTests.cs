@@ -10,6 +10,8 @@ namespace Otc.Provider.Tests.Unit;
 /// <summary>Records ↔ wire models, and the promise that Read's inputs pass through Check and Diff unchanged.</summary>
 public sealed class MapperTests
 {
+    private const string Region = "eu-de";
+
     private static readonly VpcEndpointServiceHandler Handler = new(new OtcClientProvider());
 
     private static EndpointService CloudService() => new()
@@ -81,7 +83,7 @@ public sealed class MapperTests
     [Test]
     public void State_uses_the_short_name_bare_permissions_and_the_full_name_separately()
     {
-        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "*"], preferred: null);
+        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "*"], preferred: null, Region);
 
         var properties = state.ToProperties();
         Assert.That(properties["serviceName"], Is.EqualTo(PropertyValue.From("svc")));
@@ -91,12 +93,54 @@ public sealed class MapperTests
         Assert.That(properties["tags"], Is.EqualTo(Props.Object(("env", "test"), ("team", "net"))));
     }
 
+    [TestCase("svc", "svc", "eu-de.svc.3bd5ef0c-0000-4c8e-8e9a-000000000001", TestName = "The bare name, as the documented examples answer it")]
+    [TestCase("", null, "eu-de.3bd5ef0c-0000-4c8e-8e9a-000000000001", TestName = "An unnamed service answered in the bare form")]
+    [TestCase("eu-de.3bd5ef0c-0000-4c8e-8e9a-000000000001", null, "eu-de.3bd5ef0c-0000-4c8e-8e9a-000000000001", TestName = "An unnamed service answered in the full form")]
+    [TestCase("eu-nl.svc.3bd5ef0c-0000-4c8e-8e9a-000000000001", "svc", "eu-nl.svc.3bd5ef0c-0000-4c8e-8e9a-000000000001", TestName = "A full name is kept as the cloud answered it")]
+    public void State_has_the_short_and_the_full_name_whichever_form_the_cloud_answers(string answered, string? shortName, string fullName)
+    {
+        var service = CloudService();
+        service.ServiceName = answered;
+
+        var state = ServiceMapper.ToState(service, [], preferred: null, Region);
+
+        Assert.That(state.Settings.ServiceName, Is.EqualTo(shortName));
+        Assert.That(state.FullServiceName, Is.EqualTo(fullName));
+    }
+
+    [Test]
+    public void Refresh_leaves_out_a_pool_the_cloud_chose_for_a_program_that_named_none()
+    {
+        var checkedInputs = Check(Props.MinimalInputs()).Inputs;
+        var oldInputs = VpcEndpointServiceArgs.FromProperties(checkedInputs);
+        var live = CloudService();
+        live.Tags = [];
+        live.Description = "";
+        live.ServiceName = "eu-de.3bd5ef0c-0000-4c8e-8e9a-000000000001";
+        live.Ports = [new WirePort { ClientPort = 80, ServerPort = 8080, Protocol = "TCP" }];
+        var state = ServiceMapper.ToState(live, [], oldInputs, Region);
+
+        var refreshed = ServiceMapper.ToInputs(state, oldInputs).ToProperties();
+
+        Assert.That(state.ToProperties()["poolId"], Is.EqualTo(PropertyValue.From("pool-1")), "the state keeps the cloud's pool");
+        Assert.That(refreshed, Is.EqualTo(checkedInputs));
+    }
+
+    [Test]
+    public void Refresh_keeps_a_pool_the_program_named()
+    {
+        var oldInputs = VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
+        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "iam:domain::d2"], oldInputs, Region);
+
+        Assert.That(ServiceMapper.ToInputs(state, oldInputs).PoolId, Is.EqualTo("pool-1"));
+    }
+
     [Test]
     public void State_keeps_the_users_port_order_when_the_set_is_equal()
     {
         var preferred = VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
 
-        var state = ServiceMapper.ToState(CloudService(), [], preferred);
+        var state = ServiceMapper.ToState(CloudService(), [], preferred, Region);
 
         Assert.That(state.ToProperties()["ports"], Is.EqualTo(Props.List(Props.Port(80, 8080), Props.Port(443, 8443))));
     }
@@ -109,7 +153,7 @@ public sealed class MapperTests
             .With("permissions", Props.Strings("d2", "d1"))
             .With("ports", Props.List(Props.Port(80, 8080, "tcp"), Props.Port(443, 8443, "tcp")));
         var oldInputs = VpcEndpointServiceArgs.FromProperties(written);
-        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "iam:domain::d2"], oldInputs);
+        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "iam:domain::d2"], oldInputs, Region);
 
         var inputs = ServiceMapper.ToInputs(state, oldInputs).ToProperties();
 
@@ -123,7 +167,7 @@ public sealed class MapperTests
         var oldInputs = VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
         var drifted = CloudService();
         drifted.Description = "edited in the console";
-        var state = ServiceMapper.ToState(drifted, ["iam:domain::d1", "iam:domain::d2"], oldInputs);
+        var state = ServiceMapper.ToState(drifted, ["iam:domain::d1", "iam:domain::d2"], oldInputs, Region);
 
         var refreshed = ServiceMapper.ToInputs(state, oldInputs).ToProperties();
         var result = Diff(refreshed, Props.FullInputs());
@@ -134,7 +178,7 @@ public sealed class MapperTests
     [Test]
     public void Imported_inputs_pass_check_unchanged_and_diff_to_nothing()
     {
-        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1"], preferred: null);
+        var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1"], preferred: null, Region);
 
         var imported = ServiceMapper.ToInputs(state, oldInputs: null).ToProperties();
         var checkedInputs = Check(imported);
@@ -153,7 +197,7 @@ public sealed class MapperTests
         bare.PoolId = null;
         bare.ServiceName = "eu-de.3bd5ef0c-0000-4c8e-8e9a-000000000001";
 
-        var imported = ServiceMapper.ToInputs(ServiceMapper.ToState(bare, [], preferred: null), oldInputs: null).ToProperties();
+        var imported = ServiceMapper.ToInputs(ServiceMapper.ToState(bare, [], preferred: null, Region), oldInputs: null).ToProperties();
 
         Assert.That(imported.Keys, Is.EquivalentTo(new[]
         {
@@ -175,7 +219,7 @@ public sealed class MapperTests
         bare.Ports = [new WirePort { ClientPort = 80, ServerPort = 8080, Protocol = "TCP" }];
         var oldInputs = VpcEndpointServiceArgs.FromProperties(checkedInputs);
 
-        var refreshed = ServiceMapper.ToInputs(ServiceMapper.ToState(bare, [], oldInputs), oldInputs).ToProperties();
+        var refreshed = ServiceMapper.ToInputs(ServiceMapper.ToState(bare, [], oldInputs, Region), oldInputs).ToProperties();
 
         Assert.That(refreshed, Is.EqualTo(checkedInputs));
     }

@@ -23,6 +23,8 @@ internal static class SchemaRules
         return PropertyMap.From(state.Where(pair => inputs.Contains(pair.Key)));
     }
 
+    /// <summary>The differ the host builds for the resource: the schema's replace rules and the handler's optional+computed inputs.</summary>
     public static PropertyDiffer Differ() =>
-        new(new PackageSchema(EmbeddedSchemaJson()).ReplaceOnChanges(VpcEndpointServiceHandler.TypeToken));
+        new(new PackageSchema(EmbeddedSchemaJson()).ReplaceOnChanges(VpcEndpointServiceHandler.TypeToken),
+            new VpcEndpointServiceHandler(new Cloud.OtcClientProvider()).OptionalComputedInputs);
 }

@@ -70,8 +70,8 @@ public sealed class UpdatePlanTests
         var plan = UpdatePlan.Build(Old, desired);
 
         Assert.That(plan.Modify, Is.Null);
-        Assert.That(plan.TagsToDelete.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("env", (string?)null), ("team", null) }));
-        Assert.That(plan.TagsToCreate.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("env", (string?)"prod"), ("owner", "me") }));
+        Assert.That(plan.Tags.ToDelete.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("env", (string?)null), ("team", null) }));
+        Assert.That(plan.Tags.ToCreate.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("env", (string?)"prod"), ("owner", "me") }));
         Assert.That(plan.PermissionsToAdd, Is.Empty);
         Assert.That(plan.PermissionsToRemove, Is.Empty);
     }
@@ -84,7 +84,7 @@ public sealed class UpdatePlanTests
         var plan = UpdatePlan.Build(Old, desired);
 
         Assert.That(plan.Modify, Is.Null);
-        Assert.That(plan.TagsToCreate, Is.Empty);
+        Assert.That(plan.Tags.ToCreate, Is.Empty);
         Assert.That(plan.PermissionsToRemove, Is.EqualTo(new[] { "d1" }));
         Assert.That(plan.PermissionsToAdd, Is.EquivalentTo(new[] { "d3", "*" }));
     }
@@ -97,7 +97,7 @@ public sealed class UpdatePlanTests
         var plan = UpdatePlan.Build(Old, desired);
 
         Assert.That(Json(plan.Modify), Is.EqualTo("""{"description":""}"""));
-        Assert.That(plan.TagsToDelete.Select(t => t.Key), Is.EqualTo(new[] { "env", "team" }));
+        Assert.That(plan.Tags.ToDelete.Select(t => t.Key), Is.EqualTo(new[] { "env", "team" }));
         Assert.That(plan.PermissionsToRemove, Is.EquivalentTo(new[] { "d1", "d2" }));
     }
 

@@ -70,6 +70,37 @@ public sealed class PropertyDifferTests
         Assert.That(result.HasChanges, Is.False);
     }
 
+    /// <summary>"zone" is optional+computed and replaces: the cloud picks one when the program names none.</summary>
+    private static readonly PropertyDiffer CloudChosenZone = new(
+        new HashSet<string>(StringComparer.Ordinal) { "zone" }, new HashSet<string>(StringComparer.Ordinal) { "zone" });
+
+    // (old input, new input, zone in the state, expected)
+    [TestCase(null, null, "cloud-zone", null, TestName = "OptionalComputed_LeftOutOnBothSides_NoEntry")]
+    [TestCase("cloud-zone", null, "cloud-zone", null, TestName = "OptionalComputed_ImportedValueLeftOutOfTheProgram_NoEntry")]
+    [TestCase("zone-a", null, "zone-a", null, TestName = "OptionalComputed_RemovedFromTheProgram_KeepsTheCloudsValue_NoEntry")]
+    [TestCase(null, "cloud-zone", "cloud-zone", null, TestName = "OptionalComputed_ProgramNamesWhatTheCloudChose_NoEntry")]
+    [TestCase(null, "zone-b", "cloud-zone", PropertyDiffKind.UpdateReplace, TestName = "OptionalComputed_ProgramNamesAnotherValue_Replace")]
+    [TestCase(null, "zone-b", null, PropertyDiffKind.AddReplace, TestName = "OptionalComputed_ProgramNamesOneTheStateLacks_AddReplace")]
+    [TestCase("zone-a", "zone-b", "zone-a", PropertyDiffKind.UpdateReplace, TestName = "OptionalComputed_ChangedValue_Replace")]
+    public void OptionalComputed_IsComparedOnlyWhereTheProgramSetsIt(string? oldZone, string? newZone, string? stateZone, PropertyDiffKind? expected)
+    {
+        var request = Request(Zone(oldZone), Zone(newZone)) with { OldState = Zone(stateZone) };
+
+        var result = CloudChosenZone.Diff(request);
+
+        Assert.That(result.DetailedDiff.TryGetValue("zone", out var kind) ? kind : (PropertyDiffKind?)null, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void OptionalComputed_UnknownInTheProgram_IsAPossibleChange()
+    {
+        var request = Request(Map(), Map(("zone", PropertyValue.Unknown))) with { OldState = Zone("cloud-zone") };
+
+        Assert.That(CloudChosenZone.Diff(request).DetailedDiff["zone"], Is.EqualTo(PropertyDiffKind.UpdateReplace));
+    }
+
+    private static PropertyMap Zone(string? zone) => zone is null ? Map() : Map(("zone", zone));
+
     private static DiffRequest Request(PropertyMap oldInputs, PropertyMap newInputs) => new()
     {
         Urn = "urn:pulumi:s::p::test:index:Widget::w",

@@ -136,19 +136,49 @@ public sealed class ConfigurationTests
     }
 
     [Test]
-    public async Task DiffConfig_RealChange_IsAnUpdateNotAReplace()
+    public async Task DiffConfig_ChangeOfAKeyTheSchemasProviderMarksReplaceOnChanges_Replaces()
     {
         var response = await _provider.Client.DiffConfigAsync(new DiffRequest
         {
-            OldInputs = Wire(("region", "eu-de")),
-            News = Wire(("region", "eu-nl")),
+            OldInputs = Wire(("region", "eu-de"), ("maxRetries", 5)),
+            News = Wire(("region", "eu-nl"), ("maxRetries", "5")),
         });
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Changes, Is.EqualTo(DiffResponse.Types.DiffChanges.DiffSome));
             Assert.That(response.Diffs, Is.EqualTo(new[] { "region" }));
+            Assert.That(response.Replaces, Is.EqualTo(new[] { "region" }));
+            Assert.That(response.DetailedDiff["region"].Kind, Is.EqualTo(PropertyDiff.Types.Kind.UpdateReplace));
+        });
+    }
+
+    [Test]
+    public async Task DiffConfig_ChangeOfAnyOtherKey_IsAnUpdateNotAReplace()
+    {
+        var response = await _provider.Client.DiffConfigAsync(new DiffRequest
+        {
+            OldInputs = Wire(("region", "eu-de"), ("maxRetries", 5)),
+            News = Wire(("region", "eu-de"), ("maxRetries", 9)),
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Changes, Is.EqualTo(DiffResponse.Types.DiffChanges.DiffSome));
+            Assert.That(response.Diffs, Is.EqualTo(new[] { "maxRetries" }));
             Assert.That(response.Replaces, Is.Empty);
         });
+    }
+
+    [Test]
+    public async Task DiffConfig_ComparesWhatTheConfigurationAlignsForDiff()
+    {
+        var response = await _provider.Client.DiffConfigAsync(new DiffRequest
+        {
+            OldInputs = Wire(("region", "eu-de")),
+            News = Wire(("region", "EU-DE")),
+        });
+
+        Assert.That(response.Changes, Is.EqualTo(DiffResponse.Types.DiffChanges.DiffNone));
     }
 }

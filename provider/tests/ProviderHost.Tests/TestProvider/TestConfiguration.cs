@@ -4,7 +4,7 @@ using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Tests.TestProvider;
 
-/// <summary>Test-only configuration: records what the host hands over; <c>region</c> is required.</summary>
+/// <summary>Test-only configuration: records what the host hands over; <c>region</c> is required and compared ignoring case.</summary>
 internal sealed class TestConfiguration : IProviderConfiguration
 {
     public PropertyMap? Checked { get; private set; }
@@ -27,4 +27,9 @@ internal sealed class TestConfiguration : IProviderConfiguration
 
         return Task.CompletedTask;
     }
+
+    public (PropertyMap Old, PropertyMap New) AlignForDiff(PropertyMap oldConfig, PropertyMap newConfig) => (Lower(oldConfig), Lower(newConfig));
+
+    private static PropertyMap Lower(PropertyMap config) =>
+        config.GetOrNull("region").TryGetString(out var region) ? config.With("region", region.ToLowerInvariant()) : config;
 }

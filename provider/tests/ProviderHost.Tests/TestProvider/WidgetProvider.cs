@@ -21,7 +21,7 @@ internal static class WidgetProvider
           },
           "provider": {
             "inputProperties": {
-              "region": { "type": "string" },
+              "region": { "type": "string", "replaceOnChanges": true },
               "maxRetries": { "type": "integer" }
             }
           },

@@ -12,15 +12,33 @@ public enum InputShape
 
     /// <summary><c>XState</c> classes and <c>TGetArgs</c>: nested objects are <c>Inputs.TGetArgs</c>.</summary>
     State,
+
+    /// <summary>
+    /// A function's <c>XArgs</c> class (the argument of <c>InvokeAsync</c>): plain values instead of
+    /// <c>Input&lt;T&gt;</c>, arrays as <c>List&lt;T&gt;</c> and maps as <c>Dictionary&lt;string, T&gt;</c>.
+    /// </summary>
+    Plain,
 }
 
 /// <summary>
 /// The C# names and type spellings that Pulumi's dotnet code generator derives from a schema, written down from
-/// its rules: namespaces, property names, <c>Input&lt;T&gt;</c>/<c>InputList</c>/<c>InputMap</c> wrapping,
-/// optional markers, output collections and enum member names.
+/// its rules: namespaces, class names of resources, functions and object types, property names,
+/// <c>Input&lt;T&gt;</c>/<c>InputList</c>/<c>InputMap</c> wrapping, plain function arguments, optional markers,
+/// output collections and enum member names.
 /// </summary>
 public sealed class CSharpNaming(PackageSchema schema)
 {
+    // Codegen's compatibility modes rename types; tfbridge20 only renames the output classes of function types.
+    private readonly bool _resultSuffixOnFunctionTypes = schema.CSharp.Compatibility switch
+    {
+        "tfbridge20" => true,
+        "kubernetes20" => throw new NotSupportedException("The kubernetes20 compatibility mode names namespaces and types differently; extend the naming rules first."),
+        _ => false,
+    };
+
+    // The object types codegen calls "plain": reached from a function's inputs or outputs.
+    private readonly IReadOnlySet<string> _functionObjectTypes = FunctionObjectTypes(schema);
+
     /// <summary><c>Pulumi.Otc</c>: the root namespace plus the package's namespace segment.</summary>
     public string PackageNamespace => schema.CSharp.RootNamespace + "." + NamespaceSegment(schema.Name);
 
@@ -34,6 +52,26 @@ public sealed class CSharpNaming(PackageSchema schema)
     }
 
     public static string MemberName(string token) => UppercaseFirst(TypeToken.Parse(token).Member);
+
+    /// <summary>
+    /// The static class of a function: its member name, with <c>Function</c> appended when that name would clash
+    /// with the <c>Invoke</c>/<c>InvokeAsync</c> methods inside it.
+    /// </summary>
+    public static string FunctionClassName(string token)
+    {
+        var name = MemberName(token);
+        return name.Equals("Invoke", StringComparison.OrdinalIgnoreCase) || name.Equals("InvokeAsync", StringComparison.OrdinalIgnoreCase)
+            ? name + "Function"
+            : name;
+    }
+
+    /// <summary>
+    /// The class name of an object type's <c>[OutputType]</c> class. Only in the tfbridge20 compatibility mode does
+    /// codegen append <c>Result</c>, and only to types that a function's inputs or outputs reach; otherwise a type
+    /// that only a function returns is named like any other (<c>Outputs.GetPublicServicesService</c>).
+    /// </summary>
+    public string OutputObjectName(string token) =>
+        MemberName(token) + (_resultSuffixOnFunctionTypes && _functionObjectTypes.Contains(token) ? "Result" : "");
 
     /// <summary>The C# property name for a wire name: hyphens removed camel-style, first letter upper-cased.</summary>
     public static string PropertyName(string wireName)
@@ -65,11 +103,14 @@ public sealed class CSharpNaming(PackageSchema schema)
     public string OutputFieldType(PropertySchema property, string currentNamespace) =>
         OptionalOutput(PlainType(property.Type, currentNamespace, "Outputs", InputShape.Args, input: false), property);
 
-    /// <summary>The public property type of an <c>[Input]</c> member of an args, state or input-object class.</summary>
-    public string InputPropertyType(PropertySchema property, string currentNamespace, InputShape shape) => property.Type switch
+    /// <summary>The public property type of an <c>[Input]</c> member of an args, state, input-object or function args class.</summary>
+    public string InputPropertyType(PropertySchema property, string currentNamespace, InputShape shape) => (shape, property.Type) switch
     {
-        ArrayTypeRef array => "InputList<" + PlainType(array.Items, currentNamespace, "Inputs", shape, input: true) + ">",
-        MapTypeRef map => "InputMap<" + PlainType(map.Values, currentNamespace, "Inputs", shape, input: true) + ">",
+        (InputShape.Plain, ArrayTypeRef array) => "List<" + PlainType(array.Items, currentNamespace, "Inputs", shape, input: true) + ">",
+        (InputShape.Plain, MapTypeRef map) => "Dictionary<string," + PlainType(map.Values, currentNamespace, "Inputs", shape, input: true) + ">",
+        (InputShape.Plain, _) => PlainType(property.Type, currentNamespace, "Inputs", shape, input: true) + (property.Required ? "" : "?"),
+        (_, ArrayTypeRef array) => "InputList<" + PlainType(array.Items, currentNamespace, "Inputs", shape, input: true) + ">",
+        (_, MapTypeRef map) => "InputMap<" + PlainType(map.Values, currentNamespace, "Inputs", shape, input: true) + ">",
         _ => "Input<" + PlainType(property.Type, currentNamespace, "Inputs", shape, input: true) + ">" + (property.Required ? "" : "?"),
     };
 
@@ -147,8 +188,21 @@ public sealed class CSharpNaming(PackageSchema schema)
     {
         var typeNamespace = ModuleNamespace(token) + "." + qualifier;
         var prefix = typeNamespace == currentNamespace + "." + qualifier ? qualifier : typeNamespace;
-        var suffix = !input ? "" : shape == InputShape.State ? "GetArgs" : "Args";
-        return prefix + "." + MemberName(token) + suffix;
+        if (!input)
+        {
+            return prefix + "." + OutputObjectName(token);
+        }
+        return prefix + "." + MemberName(token) + (shape == InputShape.State ? "GetArgs" : "Args");
+    }
+
+    private static IReadOnlySet<string> FunctionObjectTypes(PackageSchema schema)
+    {
+        if (schema.ObjectTypesReachableFrom(schema.Functions.SelectMany(f => f.Inputs ?? [])).Count > 0)
+        {
+            // Codegen gives these plain input classes (and, in tfbridge20, InputArgs classes) of their own.
+            throw new NotSupportedException("A function input refers to an object type; extend the naming rules first.");
+        }
+        return schema.ObjectTypesReachableFrom(schema.Functions.SelectMany(f => f.Outputs ?? []));
     }
 
     private string NamespaceSegment(string name) =>

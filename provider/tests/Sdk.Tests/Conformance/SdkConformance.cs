@@ -10,12 +10,14 @@ namespace Otc.Sdk.Tests.Conformance;
 public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
 {
     private const string ResourceArgsBase = "global::Pulumi.ResourceArgs";
+    private const string InvokeArgsBase = "global::Pulumi.InvokeArgs";
 
     private readonly CSharpNaming _naming = new(schema);
 
     public IReadOnlyList<string> All() =>
     [
         .. Resources(),
+        .. Functions(),
         .. Provider(),
         .. ObjectTypes(),
         .. Enums(),
@@ -62,6 +64,43 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         return problems;
     }
 
+    /// <summary>
+    /// Every schema function: its static class with the <c>InvokeAsync</c> and <c>Invoke</c> methods codegen emits
+    /// (each calling the function's token), <c>XArgs</c> and <c>XInvokeArgs</c> with exactly the inputs, and an
+    /// <c>XResult</c> output class with exactly the outputs.
+    /// </summary>
+    public IReadOnlyList<string> Functions()
+    {
+        var problems = new List<string>();
+        foreach (var function in schema.Functions)
+        {
+            var ns = _naming.ModuleNamespace(function.Token);
+            var fullName = FunctionClassFullName(function);
+            if (sdk.Find(fullName) is { } functionClass)
+            {
+                FunctionClass(problems, function, functionClass);
+            }
+            else
+            {
+                problems.Add($"function {function.Token}: static class {fullName} is missing");
+            }
+
+            ClassIfExpected(problems, fullName + "Args", InvokeArgsBase, function.Inputs is not null, $"the schema declares no inputs for {function.Token}", args =>
+            {
+                InputMembers(problems, args, function.Inputs!, ns, InputShape.Plain, isProvider: false);
+                Defaults(problems, args, function.Inputs!);
+            });
+            ClassIfExpected(problems, fullName + "InvokeArgs", InvokeArgsBase, HasInvokeOverloadArgs(function), $"{function.Token} has no inputs or no outputs, so no Invoke overload takes it", args =>
+            {
+                InputMembers(problems, args, function.Inputs!, ns, InputShape.Args, isProvider: false);
+                Defaults(problems, args, function.Inputs!);
+            });
+            ClassIfExpected(problems, fullName + "Result", baseType: null, function.Outputs is not null, $"the schema declares no outputs for {function.Token}", result =>
+                OutputClass(problems, result, function.Outputs!, ns));
+        }
+        return problems;
+    }
+
     public IReadOnlyList<string> Provider()
     {
         var problems = new List<string>();
@@ -84,28 +123,31 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
     {
         var problems = new List<string>();
         var allResources = schema.Resources.Append(schema.Provider).ToList();
-        var usedAsInput = ReferencedObjects(allResources.SelectMany(r => r.Inputs));
-        var usedAsState = ReferencedObjects(allResources.SelectMany(r => r.StateInputs ?? []));
-        var usedAsOutput = ReferencedObjects(allResources.SelectMany(r => r.Outputs));
+        var usedAsInput = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.Inputs));
+        var usedAsState = schema.ObjectTypesReachableFrom(allResources.SelectMany(r => r.StateInputs ?? []));
+        var usedAsOutput = schema.ObjectTypesReachableFrom(
+            allResources.SelectMany(r => r.Outputs).Concat(schema.Functions.SelectMany(f => f.Outputs ?? [])));
         foreach (var type in schema.ObjectTypes)
         {
             var ns = _naming.ModuleNamespace(type.Token);
             var name = CSharpNaming.MemberName(type.Token);
-            InputObject(problems, type, ns, ns + ".Inputs." + name + "Args", InputShape.Args, usedAsInput.Contains(type.Token));
+            // Codegen marks a type that state inputs use as an input type too, so it gets an Args class as well as
+            // its GetArgs class even when no resource's inputs use it.
+            InputObject(problems, type, ns, ns + ".Inputs." + name + "Args", InputShape.Args, usedAsInput.Contains(type.Token) || usedAsState.Contains(type.Token));
             InputObject(problems, type, ns, ns + ".Inputs." + name + "GetArgs", InputShape.State, usedAsState.Contains(type.Token));
 
-            var outputName = ns + ".Outputs." + name;
+            var outputName = ns + ".Outputs." + _naming.OutputObjectName(type.Token);
             if (!usedAsOutput.Contains(type.Token))
             {
                 if (sdk.Find(outputName) is not null)
                 {
-                    problems.Add($"{outputName} exists but no resource output uses {type.Token}");
+                    problems.Add($"{outputName} exists but no resource or function output uses {type.Token}");
                 }
                 continue;
             }
             if (ExpectClass(problems, outputName, baseType: null) is { } output)
             {
-                OutputObject(problems, type, ns, output);
+                OutputClass(problems, output, type.Properties, ns);
             }
         }
         return problems;
@@ -204,6 +246,8 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         var problems = new List<string>();
         var attributeName = _naming.ResourceTypeAttributePrefix + "ResourceType";
         var knownTokens = schema.Resources.Select(r => r.Token).Append("pulumi:providers:" + schema.Name).ToHashSet(StringComparer.Ordinal);
+        var functionClasses = schema.Functions.ToDictionary(f => f.Token, FunctionClassFullName, StringComparer.Ordinal);
+        var outputClasses = ExpectedOutputClasses();
         foreach (var type in sdk.Types)
         {
             var token = SyntaxQueries.AttributeString(type.Syntax, attributeName);
@@ -216,17 +260,145 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
             {
                 problems.Add($"enum struct {type.FullName} has no enum type in the schema");
             }
-            if (SyntaxQueries.HasAttribute(type.Syntax, "OutputType")
-                && schema.ObjectTypes.All(o => _naming.ModuleNamespace(o.Token) + ".Outputs." + CSharpNaming.MemberName(o.Token) != type.FullName))
+            if (SyntaxQueries.HasAttribute(type.Syntax, "OutputType") && !outputClasses.Contains(type.FullName))
             {
-                problems.Add($"output type {type.FullName} has no object type in the schema");
+                problems.Add($"output type {type.FullName} has no object type or function in the schema");
             }
             if (SyntaxQueries.BaseTypes(type.Syntax).Contains(ResourceArgsBase) && !ExpectedArgsClasses().Contains(type.FullName))
             {
                 problems.Add($"args class {type.FullName} has no schema resource, state or object type behind it");
             }
+            if (SyntaxQueries.BaseTypes(type.Syntax).Contains(InvokeArgsBase)
+                && schema.Functions.All(f => FunctionClassFullName(f) + "Args" != type.FullName && FunctionClassFullName(f) + "InvokeArgs" != type.FullName))
+            {
+                problems.Add($"invoke args class {type.FullName} has no schema function behind it");
+            }
+            FunctionClassBehindSchema(problems, type, functionClasses);
         }
         return problems;
+    }
+
+    /// <summary>Every class that invokes a function (or declares static invoke methods) stands for a schema function.</summary>
+    private static void FunctionClassBehindSchema(List<string> problems, SdkType type, Dictionary<string, string> functionClasses)
+    {
+        var invoked = SyntaxQueries.InvokedTokens(type.Syntax);
+        foreach (var token in invoked)
+        {
+            if (!functionClasses.TryGetValue(token, out var expectedClass))
+            {
+                problems.Add($"{type.FullName} invokes {token}, which the schema does not declare as a function");
+            }
+            else if (expectedClass != type.FullName)
+            {
+                problems.Add($"{type.FullName} invokes {token}, whose class codegen names {expectedClass}");
+            }
+        }
+        if (invoked.Count == 0 && SyntaxQueries.PublicMethods(type.Syntax).Any(m => m.IsStatic && m.Name is "Invoke" or "InvokeAsync"))
+        {
+            problems.Add($"{type.FullName} declares static Invoke/InvokeAsync methods but invokes no function token");
+        }
+    }
+
+    private HashSet<string> ExpectedOutputClasses()
+    {
+        var names = schema.ObjectTypes
+            .Select(o => _naming.ModuleNamespace(o.Token) + ".Outputs." + _naming.OutputObjectName(o.Token))
+            .ToHashSet(StringComparer.Ordinal);
+        names.UnionWith(schema.Functions.Select(f => FunctionClassFullName(f) + "Result"));
+        return names;
+    }
+
+    private string FunctionClassFullName(FunctionSchema function) =>
+        _naming.ModuleNamespace(function.Token) + "." + CSharpNaming.FunctionClassName(function.Token);
+
+    /// <summary>Codegen's <c>XInvokeArgs</c> (and the <c>Invoke</c> overloads' args parameter) need inputs and outputs.</summary>
+    private static bool HasInvokeOverloadArgs(FunctionSchema function) => function.Inputs is { Count: > 0 } && function.Outputs is not null;
+
+    private void FunctionClass(List<string> problems, FunctionSchema function, SdkType functionClass)
+    {
+        var where = functionClass.FullName;
+        if (!SyntaxQueries.IsStatic(functionClass.Syntax))
+        {
+            problems.Add($"{where} is not a static class");
+        }
+        var obsolete = SyntaxQueries.HasAttribute(functionClass.Syntax, "Obsolete");
+        if (obsolete != (function.DeprecationMessage is not null))
+        {
+            problems.Add($"{where}: [Obsolete] is {(obsolete ? "present" : "absent")} but the schema {(function.DeprecationMessage is null ? "does not deprecate" : "deprecates")} {function.Token}");
+        }
+
+        var expected = ExpectedInvokeMethods(function, functionClass.Name);
+        var actual = SyntaxQueries.PublicMethods(functionClass.Syntax);
+        // The overloads differ in their last parameter, the options: InvokeOptions? or InvokeOutputOptions.
+        static bool SameOverload(SdkMethod a, SdkMethod b) =>
+            a.Name == b.Name && a.Parameters.LastOrDefault()?.Type == b.Parameters.LastOrDefault()?.Type;
+        foreach (var want in expected)
+        {
+            var matches = actual.Where(m => SameOverload(m, want)).ToList();
+            if (matches.Count != 1)
+            {
+                problems.Add($"{where}: {want.Signature} is declared {matches.Count} times, expected once");
+                continue;
+            }
+            var have = matches[0];
+            var label = $"{where}.{want.Name}(..., {want.Parameters[^1].Type} options)";
+            if (!have.IsStatic)
+            {
+                problems.Add($"{label} is not static");
+            }
+            Expect(problems, $"{label}: return type", have.ReturnType, want.ReturnType);
+            Expect(problems, $"{label}: parameter list", string.Join(", ", have.Parameters), string.Join(", ", want.Parameters));
+            Expect(problems, $"{label}: call", have.Callee ?? "<no Deployment.Instance call>", want.Callee!);
+            Expect(problems, $"{label}: token", have.Arguments.FirstOrDefault() ?? "<none>", want.Arguments[0]);
+            Expect(problems, $"{label}: arguments after the token", string.Join(", ", have.Arguments.Skip(1)), string.Join(", ", want.Arguments.Skip(1)));
+        }
+        foreach (var extra in actual.Where(m => !expected.Any(e => SameOverload(m, e))))
+        {
+            problems.Add($"{where}: {extra.Signature} is not an invoke method codegen emits for {function.Token}");
+        }
+    }
+
+    /// <summary>
+    /// The methods codegen emits for a function: <c>InvokeAsync</c> with the plain args, and, when the function
+    /// returns something, <c>Invoke</c> with <c>Input</c> args once with <c>InvokeOptions?</c> and once with
+    /// <c>InvokeOutputOptions</c> (where the args cannot be optional, or the overloads would be ambiguous).
+    /// </summary>
+    private static List<SdkMethod> ExpectedInvokeMethods(FunctionSchema function, string className)
+    {
+        var result = className + "Result";
+        var token = "\"" + function.Token + "\"";
+        var allOptional = function.Inputs?.All(p => !p.Required) ?? true;
+        var options = new SdkParameter("InvokeOptions?", "options", "null");
+        const string WithDefaults = "options.WithDefaults()";
+
+        var asyncArgs = function.Inputs is null
+            ? Array.Empty<SdkParameter>()
+            : [new SdkParameter(className + "Args" + (allOptional ? "?" : ""), "args", allOptional ? "null" : null)];
+        var methods = new List<SdkMethod>
+        {
+            new("InvokeAsync",
+                function.Outputs is null ? "Task" : "Task<" + result + ">",
+                [.. asyncArgs, options],
+                IsStatic: true,
+                "global::Pulumi.Deployment.Instance.InvokeAsync" + (function.Outputs is null ? "" : "<" + result + ">"),
+                [token, function.Inputs is null ? "InvokeArgs.Empty" : "args??new" + className + "Args()", WithDefaults]),
+        };
+        if (function.Outputs is null)
+        {
+            return methods;
+        }
+
+        var invokeArgs = className + "InvokeArgs";
+        var hasArgs = HasInvokeOverloadArgs(function);
+        var argument = hasArgs ? "args??new" + invokeArgs + "()" : "InvokeArgs.Empty";
+        var callee = "global::Pulumi.Deployment.Instance.Invoke<" + result + ">";
+        var withOptions = hasArgs
+            ? [new SdkParameter(invokeArgs + (allOptional ? "?" : ""), "args", allOptional ? "null" : null)]
+            : Array.Empty<SdkParameter>();
+        var withOutputOptions = hasArgs ? [new SdkParameter(invokeArgs, "args", null)] : Array.Empty<SdkParameter>();
+        methods.Add(new("Invoke", "Output<" + result + ">", [.. withOptions, options], IsStatic: true, callee, [token, argument, WithDefaults]));
+        methods.Add(new("Invoke", "Output<" + result + ">", [.. withOutputOptions, new SdkParameter("InvokeOutputOptions", "options", null)], IsStatic: true, callee, [token, argument, WithDefaults]));
+        return methods;
     }
 
     private HashSet<string> ExpectedArgsClasses()
@@ -320,9 +492,12 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
             {
                 problems.Add($"{where}: input '{property.Name}' json: true is {(input.Json ? "present" : "absent")}, expected {(wantJson ? "present" : "absent")}");
             }
-            if (input.SecretSetter != property.Secret)
+            // A function's plain args hold values, not outputs: codegen wraps secrets everywhere else.
+            var wantSecretSetter = property.Secret && shape != InputShape.Plain;
+            if (input.SecretSetter != wantSecretSetter)
             {
-                problems.Add($"{where}: input '{property.Name}' setter {(input.SecretSetter ? "wraps" : "does not wrap")} the value with Output.CreateSecret, but the schema says it is {(property.Secret ? "" : "not ")}secret");
+                var reason = shape == InputShape.Plain ? "a function's plain args never do" : $"the schema says it is {(property.Secret ? "" : "not ")}secret";
+                problems.Add($"{where}: input '{property.Name}' setter {(input.SecretSetter ? "wraps" : "does not wrap")} the value with Output.CreateSecret, but {reason}");
             }
         }
         foreach (var extra in inputs.Where(i => expected.All(p => p.Name != i.WireName)))
@@ -350,6 +525,23 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         }
     }
 
+    /// <summary>Checks <paramref name="fullName"/> when codegen emits it, and reports it when codegen would not.</summary>
+    private void ClassIfExpected(List<string> problems, string fullName, string? baseType, bool expected, string whyNot, Action<SdkType> check)
+    {
+        if (!expected)
+        {
+            if (sdk.Find(fullName) is not null)
+            {
+                problems.Add($"{fullName} exists but {whyNot}");
+            }
+            return;
+        }
+        if (ExpectClass(problems, fullName, baseType) is { } declared)
+        {
+            check(declared);
+        }
+    }
+
     private void InputObject(List<string> problems, ObjectTypeSchema type, string ns, string className, InputShape shape, bool used)
     {
         if (!used)
@@ -367,7 +559,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         }
     }
 
-    private void OutputObject(List<string> problems, ObjectTypeSchema type, string ns, SdkType output)
+    private void OutputClass(List<string> problems, SdkType output, IReadOnlyList<PropertySchema> properties, string ns)
     {
         var where = output.FullName;
         if (!SyntaxQueries.HasAttribute(output.Syntax, "OutputType"))
@@ -375,7 +567,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
             problems.Add($"{where} lacks [OutputType]");
         }
         var fields = SyntaxQueries.ReadonlyFields(output.Syntax);
-        var expectedFields = type.Properties
+        var expectedFields = properties
             .Select(p => new SdkOutputField(CSharpNaming.PropertyName(p.Name), _naming.OutputFieldType(p, ns)))
             .ToList();
         foreach (var missing in expectedFields.Except(fields))
@@ -388,7 +580,7 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
         }
         // The deserializer matches constructor parameters to wire names, in the schema's (sorted) order.
         var parameters = SyntaxQueries.OutputConstructorParameters(output.Syntax);
-        var expectedParameters = type.Properties
+        var expectedParameters = properties
             .Select(p => new SdkConstructorParameter(p.Name, _naming.OutputFieldType(p, ns)))
             .ToList();
         if (parameters is null)
@@ -417,34 +609,6 @@ public sealed class SdkConformance(PackageSchema schema, SdkSources sdk)
             problems.Add($"{fullName} does not derive from {baseType}");
         }
         return declared;
-    }
-
-    private HashSet<string> ReferencedObjects(IEnumerable<PropertySchema> properties)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<TypeRef>(properties.Select(p => p.Type));
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case ArrayTypeRef array:
-                    pending.Push(array.Items);
-                    break;
-                case MapTypeRef map:
-                    pending.Push(map.Values);
-                    break;
-                case NamedTypeRef named when schema.ObjectTypes.SingleOrDefault(o => o.Token == named.Token) is { } objectType
-                                              && found.Add(named.Token):
-                    foreach (var property in objectType.Properties)
-                    {
-                        pending.Push(property.Type);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        return found;
     }
 
     private static void Expect(List<string> problems, string what, string actual, string expected)

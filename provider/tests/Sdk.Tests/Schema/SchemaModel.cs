@@ -10,14 +10,50 @@ public sealed record PackageSchema(
     IReadOnlyList<PropertySchema> ConfigVariables,
     ResourceSchema Provider,
     IReadOnlyList<ResourceSchema> Resources,
+    IReadOnlyList<FunctionSchema> Functions,
     IReadOnlyList<ObjectTypeSchema> ObjectTypes,
-    IReadOnlyList<EnumTypeSchema> EnumTypes);
+    IReadOnlyList<EnumTypeSchema> EnumTypes)
+{
+    /// <summary>
+    /// The tokens of the object types that <paramref name="properties"/> refer to, directly or through arrays, maps and
+    /// the properties of other object types.
+    /// </summary>
+    public IReadOnlySet<string> ObjectTypesReachableFrom(IEnumerable<PropertySchema> properties)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<TypeRef>(properties.Select(p => p.Type));
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case ArrayTypeRef array:
+                    pending.Push(array.Items);
+                    break;
+                case MapTypeRef map:
+                    pending.Push(map.Values);
+                    break;
+                case NamedTypeRef named when ObjectTypes.SingleOrDefault(o => o.Token == named.Token) is { } objectType
+                                              && found.Add(named.Token):
+                    foreach (var property in objectType.Properties)
+                    {
+                        pending.Push(property.Type);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return found;
+    }
+}
 
+/// <summary><c>language.csharp</c>; <see cref="Compatibility"/> is null when the schema names no compatibility mode.</summary>
 public sealed record CSharpLanguage(
     string RootNamespace,
     IReadOnlyDictionary<string, string> Namespaces,
     IReadOnlyDictionary<string, string> PackageReferences,
-    bool RespectSchemaVersion);
+    bool RespectSchemaVersion,
+    string? Compatibility);
 
 /// <summary>A resource; <see cref="StateInputs"/> is null when the schema declares no lookup state.</summary>
 public sealed record ResourceSchema(
@@ -25,6 +61,16 @@ public sealed record ResourceSchema(
     IReadOnlyList<PropertySchema> Outputs,
     IReadOnlyList<PropertySchema> Inputs,
     IReadOnlyList<PropertySchema>? StateInputs);
+
+/// <summary>
+/// A function (an invoke) whose outputs are an object. <see cref="Inputs"/> is null when the schema declares no
+/// <c>inputs</c>, <see cref="Outputs"/> when it declares no <c>outputs</c> (the function returns nothing).
+/// </summary>
+public sealed record FunctionSchema(
+    string Token,
+    IReadOnlyList<PropertySchema>? Inputs,
+    IReadOnlyList<PropertySchema>? Outputs,
+    string? DeprecationMessage);
 
 /// <summary>
 /// One property as seen from one place (outputs, inputs, state, config): <see cref="Required"/> already reflects

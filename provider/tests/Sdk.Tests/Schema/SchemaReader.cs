@@ -30,6 +30,9 @@ public static class SchemaReader
         var resources = root.TryGetProperty("resources", out var resourcesElement)
             ? resourcesElement.EnumerateObject().Select(r => ReadResource(r.Name, r.Value)).ToList()
             : [];
+        var functions = root.TryGetProperty("functions", out var functionsElement)
+            ? functionsElement.EnumerateObject().Select(f => ReadFunction(f.Name, f.Value)).ToList()
+            : [];
 
         return new PackageSchema(
             root.GetProperty("name").GetString()!,
@@ -38,6 +41,7 @@ public static class SchemaReader
             config,
             ReadResource("pulumi:providers:" + root.GetProperty("name").GetString(), root.GetProperty("provider")),
             resources,
+            functions,
             objectTypes,
             enumTypes);
     }
@@ -52,6 +56,35 @@ public static class SchemaReader
             ReadProperties(resource, "properties", RequiredNames(resource, "required")),
             ReadProperties(resource, "inputProperties", RequiredNames(resource, "requiredInputs")),
             stateInputs);
+    }
+
+    private static FunctionSchema ReadFunction(string token, JsonElement function)
+    {
+        // The schema lists the inputs that become separate parameters.
+        if (function.TryGetProperty("multiArgumentInputs", out var multiArgument) && multiArgument.ValueKind == JsonValueKind.Array && multiArgument.GetArrayLength() > 0)
+        {
+            throw new NotSupportedException($"Function '{token}' uses multiArgumentInputs, whose C# shape these checks do not know; extend them first.");
+        }
+        IReadOnlyList<PropertySchema>? inputs = function.TryGetProperty("inputs", out var inputsElement)
+            ? ReadProperties(inputsElement, "properties", RequiredNames(inputsElement, "required"))
+            : null;
+        IReadOnlyList<PropertySchema>? outputs = null;
+        if (function.TryGetProperty("outputs", out var outputsElement))
+        {
+            // An object with properties is returned as a Result class; anything else goes through InvokeSingle.
+            if (outputsElement.TryGetProperty("$ref", out _)
+                || (outputsElement.TryGetProperty("type", out var type) && type.GetString() != "object")
+                || !outputsElement.TryGetProperty("properties", out _))
+            {
+                throw new NotSupportedException($"Function '{token}' returns something other than an object of properties; extend the checks first.");
+            }
+            outputs = ReadProperties(outputsElement, "properties", RequiredNames(outputsElement, "required"));
+        }
+        return new FunctionSchema(
+            token,
+            inputs,
+            outputs,
+            function.TryGetProperty("deprecationMessage", out var deprecation) ? deprecation.GetString() : null);
     }
 
     private static HashSet<string> RequiredNames(JsonElement owner, string listName) =>
@@ -129,13 +162,14 @@ public static class SchemaReader
             : default;
         if (csharp.ValueKind != JsonValueKind.Object)
         {
-            return new CSharpLanguage("Pulumi", new Dictionary<string, string>(), new Dictionary<string, string>(), false);
+            return new CSharpLanguage("Pulumi", new Dictionary<string, string>(), new Dictionary<string, string>(), false, null);
         }
         return new CSharpLanguage(
             csharp.TryGetProperty("rootNamespace", out var rootNamespace) ? rootNamespace.GetString()! : "Pulumi",
             StringMap(csharp, "namespaces"),
             StringMap(csharp, "packageReferences"),
-            Flag(csharp, "respectSchemaVersion"));
+            Flag(csharp, "respectSchemaVersion"),
+            csharp.TryGetProperty("compatibility", out var compatibility) ? compatibility.GetString() : null);
     }
 
     private static Dictionary<string, string> StringMap(JsonElement owner, string name) =>

@@ -17,3 +17,19 @@ public sealed record SdkEnumValue(string CSharpName, string Value, bool Obsolete
 
 /// <summary>A static property of the <c>Config</c> class and how its value is read.</summary>
 public sealed record SdkConfigEntry(string CSharpName, string Type, string ConfigGetter, string WireName, IReadOnlyList<string> Environment);
+
+/// <summary>A method parameter; <see cref="Type"/> and <see cref="Default"/> (null when there is none) without whitespace.</summary>
+public sealed record SdkParameter(string Type, string Name, string? Default)
+{
+    public override string ToString() => Type + " " + Name + (Default is null ? "" : " = " + Default);
+}
+
+/// <summary>
+/// A public method, such as a function class's <c>InvokeAsync</c> or <c>Invoke</c>, with the
+/// <c>Deployment.Instance</c> call its body makes: <see cref="Callee"/> is that call's target (null when there is
+/// none) and <see cref="Arguments"/> its arguments, all without whitespace.
+/// </summary>
+public sealed record SdkMethod(string Name, string ReturnType, IReadOnlyList<SdkParameter> Parameters, bool IsStatic, string? Callee, IReadOnlyList<string> Arguments)
+{
+    public string Signature => ReturnType + " " + Name + "(" + string.Join(", ", Parameters) + ")";
+}

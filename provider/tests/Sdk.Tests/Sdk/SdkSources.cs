@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Otc.Sdk.Tests.Sdk;
 
 /// <summary>
-/// The files of a generated SDK, with every <c>.cs</c> file parsed into a syntax tree. Syntax only: the SDK
-/// references the Pulumi NuGet, which cannot be restored here, so there is no compilation to ask.
+/// The files of a generated SDK, with every <c>.cs</c> file parsed into a syntax tree. Syntax only: the checks compare
+/// declarations, which need no compilation (make build_sdks compiles the SDK against the Pulumi package).
 /// </summary>
 public sealed class SdkSources
 {

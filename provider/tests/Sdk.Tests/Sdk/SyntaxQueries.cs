@@ -137,6 +137,40 @@ public static class SyntaxQueries
         return constructor?.Initializer?.ArgumentList.Arguments.Select(a => Normalize(a.Expression.ToString())).ToList();
     }
 
+    public static bool IsStatic(BaseTypeDeclarationSyntax type) => type.Modifiers.Any(SyntaxKind.StaticKeyword);
+
+    /// <summary>The public methods of a type, each with the first <c>Deployment.Instance</c> call in its body.</summary>
+    public static IReadOnlyList<SdkMethod> PublicMethods(BaseTypeDeclarationSyntax type) =>
+        type.ChildNodes().OfType<MethodDeclarationSyntax>()
+            .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword))
+            .Select(m =>
+            {
+                var call = DeploymentCalls(m).FirstOrDefault();
+                return new SdkMethod(
+                    m.Identifier.ValueText,
+                    Normalize(m.ReturnType.ToString()),
+                    m.ParameterList.Parameters
+                        .Select(p => new SdkParameter(Normalize(p.Type?.ToString() ?? ""), p.Identifier.ValueText, p.Default is null ? null : Normalize(p.Default.Value.ToString())))
+                        .ToList(),
+                    m.Modifiers.Any(SyntaxKind.StaticKeyword),
+                    call is null ? null : Normalize(call.Expression.ToString()),
+                    call?.ArgumentList.Arguments.Select(a => Normalize(a.Expression.ToString())).ToList() ?? []);
+            })
+            .ToList();
+
+    /// <summary>
+    /// The function tokens a type invokes: the string literals passed first to <c>Deployment.Instance.Invoke...</c>
+    /// calls (<c>Invoke</c>, <c>InvokeAsync</c>, <c>InvokeSingle</c>, ...), each once.
+    /// </summary>
+    public static IReadOnlyList<string> InvokedTokens(BaseTypeDeclarationSyntax type) =>
+        DeploymentCalls(type)
+            .Where(c => ((MemberAccessExpressionSyntax)c.Expression).Name.Identifier.ValueText.StartsWith("Invoke", StringComparison.Ordinal))
+            .Select(c => c.ArgumentList.Arguments.FirstOrDefault()?.Expression)
+            .OfType<LiteralExpressionSyntax>()
+            .Select(l => l.Token.ValueText)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The <c>Config</c> class's static properties and the config key and environment variables each reads.</summary>
     public static IReadOnlyList<SdkConfigEntry> ConfigEntries(BaseTypeDeclarationSyntax type)
     {
@@ -187,6 +221,11 @@ public static class SyntaxQueries
         SimpleNameSyntax s => s.Identifier.ValueText,
         _ => name.ToString(),
     };
+
+    private static IEnumerable<InvocationExpressionSyntax> DeploymentCalls(SyntaxNode node) =>
+        node.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Expression: var target }
+                        && Normalize(target.ToString()) is "global::Pulumi.Deployment.Instance" or "Pulumi.Deployment.Instance" or "Deployment.Instance");
 
     private static bool NamedFlag(AttributeSyntax attribute, string name) =>
         attribute.ArgumentList?.Arguments.Any(a =>

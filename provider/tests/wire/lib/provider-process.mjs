@@ -1,5 +1,6 @@
 // Starts bin/pulumi-resource-otc the way the Pulumi engine does and connects Pulumi's generated client to it.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grpc, providerGrpc } from './proto.mjs';
@@ -8,6 +9,8 @@ import { readFirstLine, exited } from './first-line.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PROVIDER_BIN = process.env.PROVIDER_BIN ?? path.resolve(here, '../../../../bin/pulumi-resource-otc');
+// The release version, from the repository's one VERSION file; GetPluginInfo must report it.
+export const PROVIDER_VERSION = readFileSync(path.resolve(here, '../../../../VERSION'), 'utf8').trim();
 
 // Configuration must come from the requests alone, never from the developer's shell.
 function providerEnvironment() {

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 using Names = Otc.Provider.Resources.VpcEndpointService.ServiceProperties;
@@ -14,8 +14,6 @@ namespace Otc.Provider.Resources.VpcEndpointService;
 internal static partial class ServiceInputValidator
 {
     private const int MaxServiceNameLength = 16;
-    private const int MaxTagKeyLength = 36;
-    private const int MaxTagValueLength = 43;
     private const int MaxDomainIdLength = 64;
 
     public static CheckResult Check(PropertyMap news)
@@ -23,62 +21,24 @@ internal static partial class ServiceInputValidator
         var failures = new List<CheckFailure>();
         var inputs = news;
 
-        foreach (var key in news.Keys.Where(key => !Names.InputSet.Contains(key) && !key.StartsWith("__", StringComparison.Ordinal)))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' is not an input of VpcEndpointService"));
-        }
-
-        RequireString(news, Names.PortId, failures);
-        RequireString(news, Names.VpcId, failures);
+        InputRules.OnlyInputs(news, Names.InputSet, "VpcEndpointService", failures);
+        InputRules.RequiredString(news, Names.PortId, failures);
+        InputRules.RequiredString(news, Names.VpcId, failures);
         CheckEnum(news, Names.ServerType, Vocabulary.ServerTypes, required: true, failures);
         CheckServiceType(news, failures);
-        CheckOptionalString(news, Names.PoolId, failures);
+        InputRules.OptionalString(news, Names.PoolId, failures);
         CheckServiceName(news, failures);
-        CheckApproval(news, failures);
+        InputRules.OptionalBoolean(news, Names.ApprovalEnabled, failures);
         inputs = CheckPorts(news, inputs, failures);
         CheckEnum(news, Names.TcpProxy, Vocabulary.TcpProxyModes, required: false, failures);
-        CheckDescription(news, failures);
-        CheckTags(news, failures);
+        InputRules.Description(news, Names.Description, failures);
+        InputRules.Tags(news, Names.Tags, failures);
         inputs = CheckPermissions(news, inputs, failures);
 
-        inputs = WithDefault(inputs, Names.ApprovalEnabled, PropertyValue.From(Vocabulary.DefaultApprovalEnabled));
-        inputs = WithDefault(inputs, Names.TcpProxy, PropertyValue.From(Vocabulary.DefaultTcpProxy));
-        inputs = WithDefault(inputs, Names.ServiceType, PropertyValue.From(Vocabulary.DefaultServiceType));
+        inputs = InputRules.WithDefault(inputs, Names.ApprovalEnabled, PropertyValue.From(Vocabulary.DefaultApprovalEnabled));
+        inputs = InputRules.WithDefault(inputs, Names.TcpProxy, PropertyValue.From(Vocabulary.DefaultTcpProxy));
+        inputs = InputRules.WithDefault(inputs, Names.ServiceType, PropertyValue.From(Vocabulary.DefaultServiceType));
         return new CheckResult(inputs, failures);
-    }
-
-    private static PropertyMap WithDefault(PropertyMap inputs, string key, PropertyValue value) =>
-        inputs.GetOrNull(key).IsNull ? inputs.With(key, value) : inputs;
-
-    private static void RequireString(PropertyMap news, string key, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(key);
-        if (value.IsUnknown)
-        {
-            return;
-        }
-
-        if (value.IsNull)
-        {
-            failures.Add(new CheckFailure(key, $"missing required property '{key}'"));
-        }
-        else if (!value.TryGetString(out var text))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a string"));
-        }
-        else if (string.IsNullOrWhiteSpace(text))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must not be empty"));
-        }
-    }
-
-    private static void CheckOptionalString(PropertyMap news, string key, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(key);
-        if (!value.IsNull && !value.IsUnknown && !value.TryGetString(out _))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a string"));
-        }
     }
 
     private static void CheckEnum(PropertyMap news, string key, IReadOnlyList<string> allowed, bool required, List<CheckFailure> failures)
@@ -123,15 +83,6 @@ internal static partial class ServiceInputValidator
         {
             failures.Add(new CheckFailure(Names.ServiceName,
                 $"'{Names.ServiceName}' must be 1-{MaxServiceNameLength} characters of A-Z, a-z, 0-9, '_' and '-', got {value}"));
-        }
-    }
-
-    private static void CheckApproval(PropertyMap news, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(Names.ApprovalEnabled);
-        if (!value.IsNull && !value.IsUnknown && !value.TryGetBool(out _))
-        {
-            failures.Add(new CheckFailure(Names.ApprovalEnabled, $"'{Names.ApprovalEnabled}' must be a boolean"));
         }
     }
 
@@ -256,85 +207,6 @@ internal static partial class ServiceInputValidator
         }
 
         return (int)number;
-    }
-
-    private static void CheckDescription(PropertyMap news, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(Names.Description);
-        if (value.IsNull || value.IsUnknown)
-        {
-            return;
-        }
-
-        if (!value.TryGetString(out var text))
-        {
-            failures.Add(new CheckFailure(Names.Description, $"'{Names.Description}' must be a string"));
-        }
-        else if (text.Length > Vocabulary.MaxDescriptionLength)
-        {
-            failures.Add(new CheckFailure(Names.Description, $"'{Names.Description}' must be at most {Vocabulary.MaxDescriptionLength} characters, got {text.Length}"));
-        }
-        else if (text.AsSpan().IndexOfAny('<', '>') >= 0)
-        {
-            failures.Add(new CheckFailure(Names.Description, $"'{Names.Description}' must not contain '<' or '>'"));
-        }
-    }
-
-    private static void CheckTags(PropertyMap news, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(Names.Tags);
-        if (value.IsNull || value.IsUnknown)
-        {
-            return;
-        }
-
-        if (!value.TryGetObject(out var tags))
-        {
-            failures.Add(new CheckFailure(Names.Tags, $"'{Names.Tags}' must be a map of strings"));
-            return;
-        }
-
-        if (tags.Count > Vocabulary.MaxTags)
-        {
-            failures.Add(new CheckFailure(Names.Tags, $"'{Names.Tags}' may hold at most {Vocabulary.MaxTags} entries, got {tags.Count}"));
-        }
-
-        foreach (var (key, tagValue) in tags)
-        {
-            var path = PropertyDiffer.ChildPath(Names.Tags, key);
-            if (!IsTagText(key, 1, MaxTagKeyLength))
-            {
-                failures.Add(new CheckFailure(path,
-                    $"tag key must be 1-{MaxTagKeyLength} characters of letters, digits, '-', '_' and '@', got \"{key}\""));
-            }
-
-            if (tagValue.IsUnknown)
-            {
-                continue;
-            }
-
-            if (!tagValue.TryGetString(out var text) || !IsTagText(text, 0, MaxTagValueLength))
-            {
-                failures.Add(new CheckFailure(path,
-                    $"tag value must be 0-{MaxTagValueLength} characters of letters, digits, '-', '_' and '@', got {tagValue}"));
-            }
-        }
-    }
-
-    private static bool IsTagText(string text, int minLength, int maxLength)
-    {
-        var length = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (!Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_' or '@'))
-            {
-                return false;
-            }
-
-            length++;
-        }
-
-        return length >= minLength && length <= maxLength;
     }
 
     private static PropertyMap CheckPermissions(PropertyMap news, PropertyMap inputs, List<CheckFailure> failures)

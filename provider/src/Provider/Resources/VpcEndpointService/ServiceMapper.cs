@@ -1,4 +1,5 @@
 using Otc.CloudClient;
+using Otc.Provider.Resources.Common;
 using WirePort = Otc.CloudClient.PortMapping;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
@@ -35,8 +36,9 @@ internal static class ServiceMapper
     /// <summary>
     /// The outputs for a service as the cloud reports it. <paramref name="preferred"/> (the user's inputs) only decides
     /// the order of ports and permissions when they hold the same set, so an unchanged set never shows as a change.
+    /// <paramref name="region"/> completes the full name when the cloud answers the bare one.
     /// </summary>
-    public static VpcEndpointServiceState ToState(EndpointService service, IReadOnlyList<string> permissions, VpcEndpointServiceArgs? preferred)
+    public static VpcEndpointServiceState ToState(EndpointService service, IReadOnlyList<string> permissions, VpcEndpointServiceArgs? preferred, string region)
     {
         var ports = service.Ports
             .Select(port => new PortMapping(port.ClientPort, port.ServerPort, port.Protocol ?? ServiceVocabulary.DefaultProtocol).Canonical())
@@ -59,20 +61,19 @@ internal static class ServiceMapper
             ServerType = service.ServerType ?? "",
             ServiceType = service.ServiceType ?? ServiceVocabulary.DefaultServiceType,
             PoolId = string.IsNullOrEmpty(service.PoolId) ? null : service.PoolId,
-            ServiceName = ServiceNames.ShortName(service.ServiceName),
+            ServiceName = ServiceNames.ShortName(service.ServiceName, service.Id),
             ApprovalEnabled = service.ApprovalEnabled,
             Ports = ports,
             TcpProxy = string.IsNullOrEmpty(service.TcpProxy) ? ServiceVocabulary.DefaultTcpProxy : service.TcpProxy,
             Description = service.Description ?? "",
-            Tags = service.Tags.GroupBy(tag => tag.Key, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.Last().Value ?? "", StringComparer.Ordinal),
+            Tags = TagChanges.MapOf(service.Tags),
             Permissions = bareIds,
         };
         return new VpcEndpointServiceState
         {
             Settings = settings,
             Status = service.Status,
-            FullServiceName = service.ServiceName,
+            FullServiceName = ServiceNames.FullName(service.ServiceName, service.Id, region),
             CreatedAt = service.CreatedAt,
             UpdatedAt = service.UpdatedAt,
             ProjectId = service.ProjectId,
@@ -82,6 +83,8 @@ internal static class ServiceMapper
     /// <summary>
     /// The inputs that reproduce the live service, shaped exactly like Check's output: defaults present, optional values
     /// present only when set (or when the user wrote them), and the user's spelling kept wherever it means the same.
+    /// A value the cloud fills in by itself (the pool) appears only where the user wrote one, or on import, which
+    /// reproduces everything (Diff then ignores it while a program leaves it out).
     /// </summary>
     public static VpcEndpointServiceArgs ToInputs(VpcEndpointServiceState state, VpcEndpointServiceArgs? oldInputs)
     {
@@ -92,7 +95,7 @@ internal static class ServiceMapper
             VpcId = live.VpcId,
             ServerType = Prefer(oldInputs?.ServerType, live.ServerType)!,
             ServiceType = Prefer(oldInputs?.ServiceType, live.EffectiveServiceType),
-            PoolId = live.PoolId,
+            PoolId = oldInputs is null || oldInputs.PoolId is not null ? live.PoolId : null,
             ServiceName = live.ServiceName,
             ApprovalEnabled = live.EffectiveApprovalEnabled,
             Ports = oldInputs is not null && PortMapping.SameSet(oldInputs.Ports, live.Ports) ? oldInputs.Ports : live.Ports,

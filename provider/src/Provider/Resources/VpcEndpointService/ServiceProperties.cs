@@ -33,4 +33,10 @@ internal static class ServiceProperties
     ];
 
     public static readonly IReadOnlySet<string> InputSet = new HashSet<string>(Inputs, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Optional inputs the cloud fills in when the program leaves them out: the API reference's create example sends no
+    /// pool_id and answers one.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OptionalComputed = new HashSet<string>([PoolId], StringComparer.Ordinal);
 }

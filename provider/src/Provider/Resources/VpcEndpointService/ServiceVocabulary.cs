@@ -20,8 +20,6 @@ internal static class ServiceVocabulary
     public const int MinPort = 1;
     public const int MaxPort = 65535;
     public const int MaxPortMappings = 200;
-    public const int MaxTags = 20;
-    public const int MaxDescriptionLength = 128;
 
     /// <summary>The cloud's spelling of <paramref name="value"/> when it names one of <paramref name="allowed"/> in any case; otherwise null.</summary>
     public static string? Canonical(string? value, IReadOnlyList<string> allowed)

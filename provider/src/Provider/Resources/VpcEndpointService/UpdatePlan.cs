@@ -1,4 +1,5 @@
 using Otc.CloudClient;
+using Otc.Provider.Resources.Common;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
@@ -8,23 +9,19 @@ namespace Otc.Provider.Resources.VpcEndpointService;
 /// </summary>
 internal sealed record UpdatePlan(
     UpdateServiceRequest? Modify,
-    IReadOnlyList<ResourceTag> TagsToDelete,
-    IReadOnlyList<ResourceTag> TagsToCreate,
+    TagChanges Tags,
     IReadOnlyList<string> PermissionsToRemove,
     IReadOnlyList<string> PermissionsToAdd)
 {
-    public bool IsEmpty => Modify is null && TagsToDelete.Count == 0 && TagsToCreate.Count == 0
-        && PermissionsToRemove.Count == 0 && PermissionsToAdd.Count == 0;
+    public bool IsEmpty => Modify is null && Tags.IsEmpty && PermissionsToRemove.Count == 0 && PermissionsToAdd.Count == 0;
 
     public static UpdatePlan Build(VpcEndpointServiceArgs old, VpcEndpointServiceArgs desired)
     {
-        var (tagsToDelete, tagsToCreate) = TagDelta(old.EffectiveTags, desired.EffectiveTags);
         var oldPermissions = old.PermissionSet;
         var newPermissions = desired.PermissionSet;
         return new UpdatePlan(
             ModifyRequest(old, desired),
-            tagsToDelete,
-            tagsToCreate,
+            TagChanges.Between(old.EffectiveTags, desired.EffectiveTags),
             [.. oldPermissions.Except(newPermissions, StringComparer.Ordinal)],
             [.. newPermissions.Except(oldPermissions, StringComparer.Ordinal)]);
     }
@@ -55,23 +52,5 @@ internal sealed record UpdatePlan(
             TcpProxy = tcpProxyChanged ? desired.EffectiveTcpProxy : null,
             Description = descriptionChanged ? desired.Description ?? "" : null,
         };
-    }
-
-    /// <summary>Removed and changed keys are deleted; added and changed keys are created.</summary>
-    private static (IReadOnlyList<ResourceTag> Delete, IReadOnlyList<ResourceTag> Create) TagDelta(
-        IReadOnlyDictionary<string, string> old, IReadOnlyDictionary<string, string> desired)
-    {
-        var delete = old
-            .Where(tag => !desired.TryGetValue(tag.Key, out var value) || !string.Equals(value, tag.Value, StringComparison.Ordinal))
-            .OrderBy(tag => tag.Key, StringComparer.Ordinal)
-            // By key only: removes the tag whatever value it has now.
-            .Select(tag => new ResourceTag { Key = tag.Key })
-            .ToList();
-        var create = desired
-            .Where(tag => !old.TryGetValue(tag.Key, out var value) || !string.Equals(value, tag.Value, StringComparison.Ordinal))
-            .OrderBy(tag => tag.Key, StringComparer.Ordinal)
-            .Select(tag => new ResourceTag { Key = tag.Key, Value = tag.Value })
-            .ToList();
-        return (delete, create);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Otc.CloudClient;
 using Otc.Provider.Cloud;
+using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Engine;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
@@ -17,6 +18,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         ICustomCheck,
         ICustomDiff,
         ICustomPreview,
+        IOptionalComputedInputs,
         IReadable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
         IUpdatable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
         IDeletable<VpcEndpointServiceState>
@@ -29,11 +31,11 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     private const string Available = "available";
     private const string Failed = "failed";
     private const string InUseErrorCode = "EndPoint.3006";
-
-    /// <summary>How long the best-effort re-read after a failure may take, independent of the (maybe cancelled) request.</summary>
-    private static readonly TimeSpan RecoveryReadTimeout = TimeSpan.FromSeconds(30);
+    private const string What = "endpoint service";
 
     public string Token => TypeToken;
+
+    public IReadOnlySet<string> OptionalComputedInputs => ServiceProperties.OptionalComputed;
 
     public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(ServiceInputValidator.Check(request.NewInputs));
@@ -62,7 +64,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         var permissionsSent = false;
         try
         {
-            available = await WaitForAvailableAsync(client, created, Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
+            available = await WaitForAvailableAsync(client, created, CloudCalls.Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
             var wanted = request.Inputs.PermissionSet;
             if (wanted.Count > 0)
             {
@@ -70,12 +72,12 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                 await client.UpdatePermissionsAsync(id, PermissionAction.Add, [.. wanted.Select(Permissions.ToWire)], cancellationToken).ConfigureAwait(false);
             }
 
-            return new CreateResult<VpcEndpointServiceState>(id, ServiceMapper.ToState(available, wanted, request.Inputs));
+            return new CreateResult<VpcEndpointServiceState>(id, ServiceMapper.ToState(available, wanted, request.Inputs, client.Region));
         }
         catch (Exception exception)
         {
             // A cut-off permissions call may still have been applied, so the whitelist is re-read then; before it, it is empty.
-            var fallback = ServiceMapper.ToState(created, [], request.Inputs);
+            var fallback = ServiceMapper.ToState(created, [], request.Inputs, client.Region);
             throw await InitFailedAsync(
                 client, id, LiveServiceFrom(exception) ?? available, permissionsSent ? null : [], fallback, request.Inputs, exception).ConfigureAwait(false);
         }
@@ -85,26 +87,22 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         ReadRequest<VpcEndpointServiceArgs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        using var deadline = Deadline(request.Timeout, cancellationToken);
-        EndpointService service;
-        IReadOnlyList<ServicePermission> permissions;
-        try
+        var live = await CloudCalls.ReadOrGoneAsync(
+            async token => new LiveService(
+                await client.GetServiceAsync(request.Id, token).ConfigureAwait(false),
+                await client.ListPermissionsAsync(request.Id, token).ConfigureAwait(false)),
+            $"endpoint service {request.Id}",
+            request.Timeout,
+            cancellationToken).ConfigureAwait(false);
+        if (live is null)
         {
-            service = await client.GetServiceAsync(request.Id, deadline.Token).ConfigureAwait(false);
-            permissions = await client.ListPermissionsAsync(request.Id, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
-        {
-            // Only a definite 404 means gone; every other failure propagates so the resource stays in the state.
             return ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>.NotFound;
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ProviderException(ProviderErrorKind.Timeout, $"reading endpoint service {request.Id} did not finish within {request.Timeout}");
-        }
+
+        var (service, permissions) = live;
 
         var preferred = request.OldInputs ?? request.OldState?.Settings;
-        var state = ServiceMapper.ToState(service, [.. permissions.Select(p => p.Permission)], preferred);
+        var state = ServiceMapper.ToState(service, [.. permissions.Select(p => p.Permission)], preferred, client.Region);
         var inputs = ServiceMapper.ToInputs(state, request.OldInputs);
         if (string.Equals(service.Status, Failed, StringComparison.OrdinalIgnoreCase))
         {
@@ -133,30 +131,30 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         EndpointService? service = null;
         try
         {
-            if (!IsStatus(request.OldState.Status, Available))
+            if (!CloudCalls.IsStatus(request.OldState.Status, Available))
             {
                 service = await ServiceWaiter.WaitForAvailableAsync(
-                    client, id, Remaining(started, timeout), new StatusProgress(request.Log, Available), cancellationToken, waitPolicy).ConfigureAwait(false);
+                    client, id, CloudCalls.Remaining(started, timeout), new StatusProgress(request.Log, What, Available), cancellationToken, waitPolicy).ConfigureAwait(false);
             }
 
             if (plan.Modify is { } modify)
             {
                 service = await client.UpdateServiceAsync(id, modify, cancellationToken).ConfigureAwait(false);
                 applied = true;
-                service = await WaitForAvailableAsync(client, service, Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
+                service = await WaitForAvailableAsync(client, service, CloudCalls.Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
             }
 
-            var tagsChanged = await ApplyTagsAsync(client, id, plan, () => applied = true, cancellationToken).ConfigureAwait(false);
+            await plan.Tags.ApplyAsync(client, TaggedResourceType.EndpointService, id, () => applied = true, cancellationToken).ConfigureAwait(false);
             await ApplyPermissionsAsync(client, id, plan, () => applied = true, cancellationToken).ConfigureAwait(false);
 
             // Only a PUT answer with no later tag change is current; otherwise read what the cloud now reports.
-            if (service is null || tagsChanged || plan.Modify is null)
+            if (service is null || !plan.Tags.IsEmpty || plan.Modify is null)
             {
                 service = await client.GetServiceAsync(id, cancellationToken).ConfigureAwait(false);
             }
 
             var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
-            return new UpdateResult<VpcEndpointServiceState>(ServiceMapper.ToState(service, [.. permissions], desired));
+            return new UpdateResult<VpcEndpointServiceState>(ServiceMapper.ToState(service, [.. permissions], desired, client.Region));
         }
         catch (Exception exception) when (applied)
         {
@@ -181,43 +179,26 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         await ServiceWaiter.WaitForDeletedAsync(
-            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, "deleted"), cancellationToken, waitPolicy, deletionRequested: true)
+            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, What, "deleted"), cancellationToken, waitPolicy, deletionRequested: true)
             .ConfigureAwait(false);
     }
 
     private async Task<EndpointService> WaitForAvailableAsync(
         IVpcepClient client, EndpointService service, TimeSpan timeout, IResourceLog log, CancellationToken cancellationToken)
     {
-        if (IsStatus(service.Status, Available))
+        if (CloudCalls.IsStatus(service.Status, Available))
         {
             return service;
         }
 
-        if (IsStatus(service.Status, Failed))
+        if (CloudCalls.IsStatus(service.Status, Failed))
         {
             throw new ServiceFailedException(service);
         }
 
         // The answer just read is the first observation: the first poll comes one interval later.
-        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, Available), cancellationToken, waitPolicy, current: service)
+        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, What, Available), cancellationToken, waitPolicy, current: service)
             .ConfigureAwait(false);
-    }
-
-    private static async Task<bool> ApplyTagsAsync(IVpcepClient client, string id, UpdatePlan plan, Action markApplied, CancellationToken cancellationToken)
-    {
-        if (plan.TagsToDelete.Count > 0)
-        {
-            await client.UpdateTagsAsync(TaggedResourceType.EndpointService, id, TagAction.Delete, plan.TagsToDelete, cancellationToken).ConfigureAwait(false);
-            markApplied();
-        }
-
-        if (plan.TagsToCreate.Count > 0)
-        {
-            await client.UpdateTagsAsync(TaggedResourceType.EndpointService, id, TagAction.Create, plan.TagsToCreate, cancellationToken).ConfigureAwait(false);
-            markApplied();
-        }
-
-        return plan.TagsToDelete.Count > 0 || plan.TagsToCreate.Count > 0;
     }
 
     private static async Task ApplyPermissionsAsync(IVpcepClient client, string id, UpdatePlan plan, Action markApplied, CancellationToken cancellationToken)
@@ -250,34 +231,15 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         VpcEndpointServiceArgs desired,
         Exception failure)
     {
-        var service = knownService;
-        var permissions = knownPermissions;
-        using (var recovery = new CancellationTokenSource(RecoveryReadTimeout))
-        {
-            try
-            {
-                service ??= await client.GetServiceAsync(id, recovery.Token).ConfigureAwait(false);
-                permissions ??= [.. (await client.ListPermissionsAsync(id, recovery.Token).ConfigureAwait(false)).Select(p => p.Permission)];
-            }
-            catch (Exception)
-            {
-                // Best effort: the original failure is what the user must see.
-            }
-        }
+        var service = knownService ?? await CloudCalls.BestEffortAsync(token => client.GetServiceAsync(id, token)).ConfigureAwait(false);
+        var permissions = knownPermissions
+            ?? (await CloudCalls.BestEffortAsync(token => client.ListPermissionsAsync(id, token)).ConfigureAwait(false))?.Select(p => p.Permission).ToList();
 
         var state = service is null
             ? fallback
-            : ServiceMapper.ToState(service, permissions ?? fallback.Settings.Permissions ?? [], desired);
-        return new ResourceInitFailedException(id, state.ToProperties(), [ReasonOf(id, failure)], failure);
+            : ServiceMapper.ToState(service, permissions ?? fallback.Settings.Permissions ?? [], desired, client.Region);
+        return new ResourceInitFailedException(id, state.ToProperties(), [CloudCalls.ReasonOf($"endpoint service {id}", failure)], failure);
     }
-
-    private static string ReasonOf(string id, Exception failure) => failure switch
-    {
-        OtcApiException api => OtcExceptionTranslator.Describe(api),
-        OperationCanceledException => $"the operation on endpoint service {id} was cancelled before it finished",
-        ProviderException or OtcTransportException or WaitTimeoutException or ServiceFailedException => failure.Message,
-        _ => $"endpoint service {id}: {failure.Message}",
-    };
 
     private static EndpointService? LiveServiceFrom(Exception exception) => exception switch
     {
@@ -307,22 +269,6 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             inUse);
     }
 
-    private static CancellationTokenSource Deadline(TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } limit && limit > TimeSpan.Zero)
-        {
-            source.CancelAfter(limit);
-        }
-
-        return source;
-    }
-
-    private static TimeSpan Remaining(long started, TimeSpan timeout)
-    {
-        var remaining = timeout - Stopwatch.GetElapsedTime(started);
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
-    }
-
-    private static bool IsStatus(string? status, string expected) => string.Equals(status, expected, StringComparison.OrdinalIgnoreCase);
+    /// <summary>What Read fetches: the service and its whole whitelist.</summary>
+    private sealed record LiveService(EndpointService Service, IReadOnlyList<ServicePermission> Permissions);
 }

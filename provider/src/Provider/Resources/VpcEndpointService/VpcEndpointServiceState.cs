@@ -36,24 +36,11 @@ public sealed record VpcEndpointServiceState : IPropertyModel<VpcEndpointService
         ProjectId = OptionalString(properties, Names.ProjectId),
     };
 
-    public PropertyMap ToProperties()
-    {
-        var properties = Settings.ToProperties();
-        foreach (var (key, value) in new[]
-        {
-            (Names.Status, Status),
-            (Names.FullServiceName, FullServiceName),
-            (Names.CreatedAt, CreatedAt),
-            (Names.UpdatedAt, UpdatedAt),
-            (Names.ProjectId, ProjectId),
-        })
-        {
-            if (value is not null)
-            {
-                properties = properties.With(key, PropertyValue.From(value));
-            }
-        }
-
-        return properties;
-    }
+    public PropertyMap ToProperties() => WithStrings(
+        Settings.ToProperties(),
+        (Names.Status, Status),
+        (Names.FullServiceName, FullServiceName),
+        (Names.CreatedAt, CreatedAt),
+        (Names.UpdatedAt, UpdatedAt),
+        (Names.ProjectId, ProjectId));
 }
