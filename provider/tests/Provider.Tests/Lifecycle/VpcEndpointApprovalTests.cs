@@ -103,6 +103,30 @@ public sealed class VpcEndpointApprovalTests
     }
 
     [Test]
+    public async Task Another_service_replaces_the_approval_accepting_the_new_list_and_rejecting_the_old()
+    {
+        var first = await PublisherAsync(1);
+        var services = _env.NewStack();
+        var secondId = (await services.UpAsync("svc2", ServiceInputs.Base(ServiceInputs.NewPortId()))).Id;
+        var secondEndpoint = (await first.Endpoints.UpAsync("ep-second", EndpointInputs.Interface(secondId))).Id;
+        await first.Approvals.UpAsync("approval", Approval(first.ServiceId, first.EndpointIds[0]));
+        _env.Emulator.Journal.Clear();
+
+        var step = await first.Approvals.UpAsync("approval", Approval(secondId, secondEndpoint));
+
+        Assert.That(step.Kind, Is.EqualTo(StepKind.Replace));
+        Assert.That(step.Diff!.Replaces, Is.EqualTo(new[] { "serviceId" }));
+        Assert.That(step.Id, Is.EqualTo(secondId));
+        Assert.That(ConnectionActions(secondId), Is.EqualTo(new[] { $"receive {secondEndpoint}" }), "the new approval accepts its endpoint");
+        Assert.That(ConnectionActions(first.ServiceId), Is.EqualTo(new[] { $"reject {first.EndpointIds[0]}" }), "then the old one rejects its own");
+
+        await first.Approvals.DestroyAsync("approval");
+        await first.Endpoints.DestroyAsync("ep-second");
+        await services.DestroyAsync("svc2");
+        await first.DestroyAsync(_env, approvalGone: true);
+    }
+
+    [Test]
     public async Task Deleting_the_approval_rejects_every_listed_endpoint()
     {
         var publisher = await PublisherAsync(2);

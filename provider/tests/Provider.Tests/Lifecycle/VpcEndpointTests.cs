@@ -121,6 +121,64 @@ public sealed class VpcEndpointTests
     }
 
     [Test]
+    public async Task Another_service_replaces_the_endpoint()
+    {
+        var (services, serviceId) = await ServiceAsync(approval: false);
+        var other = (await services.UpAsync("other", ServiceInputs.Base(ServiceInputs.NewPortId()).With("approvalEnabled", false))).Id;
+        var endpoints = _env.NewStack(LifecycleEnvironment.EndpointType);
+        var oldId = (await endpoints.UpAsync("moved", EndpointInputs.Interface(serviceId))).Id;
+        _env.Emulator.Journal.Clear();
+
+        var step = await endpoints.UpAsync("moved", EndpointInputs.Interface(other));
+
+        Assert.That(step.Kind, Is.EqualTo(StepKind.Replace));
+        Assert.That(step.Diff!.Replaces, Is.EqualTo(new[] { "serviceId" }));
+        Assert.That(step.Outputs!["serviceId"].ValueEquals(other), Is.True);
+        Assert.That(_env.Mutations().Select(call => (call.Method, call.Path)), Is.EqualTo(new[]
+        {
+            ("POST", _env.EndpointsPath),
+            ("DELETE", $"{_env.EndpointsPath}/{oldId}"),
+        }));
+
+        await endpoints.DestroyAsync("moved");
+        await services.DestroyAsync("other");
+        await services.DestroyAsync("svc");
+    }
+
+    [Test]
+    public async Task Other_route_tables_replace_a_gateway_endpoint()
+    {
+        var endpoints = _env.NewStack(LifecycleEnvironment.EndpointType);
+        var program = EndpointInputs.Gateway().With("routeTables", ServiceInputs.Strings("rtb-1", "rtb-2"));
+        await endpoints.UpAsync("gateway-tables", program);
+
+        var reordered = await endpoints.PreviewAsync("gateway-tables", program.With("routeTables", ServiceInputs.Strings("rtb-2", "rtb-1")));
+        var changed = await endpoints.UpAsync("gateway-tables", program.With("routeTables", ServiceInputs.Strings("rtb-3")));
+
+        Assert.That(reordered.Kind, Is.EqualTo(StepKind.Same), "the order of route tables does not matter");
+        Assert.That(changed.Kind, Is.EqualTo(StepKind.Replace));
+        Assert.That(changed.Diff!.Replaces, Is.EqualTo(new[] { "routeTables" }));
+        Assert.That(changed.Outputs!["routeTables"].ValueEquals(ServiceInputs.Strings("rtb-3")), Is.True);
+
+        await endpoints.DestroyAsync("gateway-tables");
+    }
+
+    [Test]
+    public async Task Check_names_each_bad_input_before_anything_is_called()
+    {
+        var endpoints = _env.NewStack(LifecycleEnvironment.EndpointType);
+        _env.Emulator.Journal.Clear();
+
+        var failure = Assert.ThrowsAsync<CheckFailedException>(() => endpoints.PreviewAsync("bad", EndpointInputs.Interface("svc")
+            .With("whitelist", ServiceInputs.Strings("10.0.0.1", "not-an-address"))
+            .With("portIp", "198.19.130.5")
+            .With("description", "<b>")));
+
+        Assert.That(failure!.Failures.Select(f => f.Property), Is.EquivalentTo(new[] { "whitelist[1]", "portIp", "description" }));
+        Assert.That(_env.Calls(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_tag_change_updates_in_place_with_the_tag_action_only()
     {
         var (services, serviceId) = await ServiceAsync(approval: false);
