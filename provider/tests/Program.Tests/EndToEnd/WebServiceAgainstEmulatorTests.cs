@@ -24,12 +24,6 @@ public sealed class WebServiceAgainstEmulatorTests
     private const string Project = "otc-vpcep-example";
     private const string Stack = "dev";
 
-    /// <summary>The provider's config environment fallbacks; cleared so the developer's shell cannot leak into the plugin.</summary>
-    private static readonly string[] ConfigEnvironment =
-    [
-        "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
-        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES",
-    ];
 
     private EmulatorProcess? _emulator;
 
@@ -181,10 +175,7 @@ public sealed class WebServiceAgainstEmulatorTests
     private static ProviderForwardingMocks Mocks(StackConfig config) => new(
         new Dictionary<string, ProviderLaunch>
         {
-            ["otc"] = ProviderLaunch.Binary(ProviderBinary.Locate()) with
-            {
-                Environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null),
-            },
+            ["otc"] = ProviderBinary.WithoutConfigEnvironment(),
         },
         config, Project, Stack);
 

@@ -15,12 +15,6 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
     public const string EndpointType = "otc:vpcep:VpcEndpoint";
     public const string ApprovalType = "otc:vpcep:VpcEndpointApproval";
 
-    /// <summary>The provider's config environment fallbacks; cleared so the developer's shell cannot leak into the tests.</summary>
-    private static readonly string[] ConfigEnvironment =
-    [
-        "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
-        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES",
-    ];
 
     private LifecycleEnvironment(RunningEmulator emulator, ProviderProcess provider)
     {
@@ -36,7 +30,6 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
 
     public static async Task<LifecycleEnvironment> StartAsync(int maxRetries = 2)
     {
-        var binary = ProviderBinary.Locate();
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
         {
             CreateDelay = TimeSpan.FromMilliseconds(150),
@@ -47,10 +40,7 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
         ProviderProcess? provider = null;
         try
         {
-            provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(binary) with
-            {
-                Environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null),
-            });
+            provider = await ProviderProcess.StartAsync(ProviderBinary.WithoutConfigEnvironment());
             var environment = new LifecycleEnvironment(emulator, provider);
             await environment.NewStack().ConfigureAsync(ProviderConfig(emulator.BaseUrl, maxRetries));
             emulator.Journal.Clear();
@@ -90,10 +80,7 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
     /// </summary>
     public async Task<ProviderProcess> StartForeignProviderAsync(int maxRetries = 2)
     {
-        var provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(ProviderBinary.Locate()) with
-        {
-            Environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null),
-        });
+        var provider = await ProviderProcess.StartAsync(ProviderBinary.WithoutConfigEnvironment());
         try
         {
             await new EngineSimulator(provider, EndpointType).ConfigureAsync(PropertyMap.From(new Dictionary<string, PropertyValue>

@@ -1,9 +1,24 @@
+using Otc.EngineHarness;
+
 namespace Otc.Provider.Tests.Lifecycle;
 
 /// <summary>Finds the published Native AOT provider: <c>PROVIDER_BIN</c> when set, else <c>bin/pulumi-resource-otc</c> above the test directory.</summary>
 internal static class ProviderBinary
 {
     private const string RelativePath = "bin/pulumi-resource-otc";
+
+    /// <summary>The provider's config environment fallbacks, which the developer's shell must not leak into a test.</summary>
+    private static readonly string[] ConfigEnvironment =
+    [
+        "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
+        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES",
+    ];
+
+    /// <summary>The published binary, launched as the engine does, with every config environment variable cleared.</summary>
+    public static ProviderLaunch WithoutConfigEnvironment() => ProviderLaunch.Binary(Locate()) with
+    {
+        Environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null),
+    };
 
     public static string Locate()
     {
