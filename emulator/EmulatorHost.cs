@@ -52,10 +52,10 @@ public static class EmulatorHost
         VersionRoutes.Map(app);
         VpcepRoutes.Map(app, store);
         IamRoutes.Map(app, tokens, options);
-        AdminRoutes.Map(app, journal, faults, settings, store);
+        AdminRoutes.Map(app, journal, faults, settings, store, tokens);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningEmulator(app, new Uri(address), journal, faults, settings, store);
+        return new RunningEmulator(app, new Uri(address), journal, faults, settings, store, tokens);
     }
 }

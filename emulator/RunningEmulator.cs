@@ -8,11 +8,14 @@ public sealed class RunningEmulator : IAsyncDisposable
     private bool _stopped;
 
     private readonly Vpcep.CloudStore _store;
+    private readonly Auth.TokenStore _tokens;
 
-    internal RunningEmulator(WebApplication app, Uri baseUrl, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, Vpcep.CloudStore store)
+    internal RunningEmulator(
+        WebApplication app, Uri baseUrl, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, Vpcep.CloudStore store, Auth.TokenStore tokens)
     {
         _app = app;
         _store = store;
+        _tokens = tokens;
         BaseUrl = baseUrl;
         Journal = journal;
         Faults = faults;
@@ -30,6 +33,12 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     /// <summary>How many services and endpoints exist, across every project (also <c>GET /__emulator/resources</c>).</summary>
     public (int Services, int Endpoints) ResourceCounts() => _store.Counts();
+
+    /// <summary>
+    /// Makes every token IAM has issued invalid, as a password change does, so the next call carrying one is answered 401
+    /// (also <c>POST /__emulator/tokens/revoke</c>). The static tokens stay valid. Returns how many were revoked.
+    /// </summary>
+    public int RevokeIssuedTokens() => _tokens.RevokeIssued();
 
     public async Task StopAsync()
     {

@@ -1,13 +1,14 @@
 using System.Text.Json;
+using Otc.Emulator.Auth;
 using Otc.Emulator.Gateway;
 using Otc.Emulator.Vpcep;
 
 namespace Otc.Emulator.Admin;
 
-/// <summary>Test controls under <c>/__emulator/</c>: journal, fault rules and run-time settings. No authentication.</summary>
+/// <summary>Test controls under <c>/__emulator/</c>: journal, fault rules, run-time settings and token revocation. No authentication.</summary>
 internal static class AdminRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store)
+    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store, TokenStore tokens)
     {
         var admin = app.MapGroup(GatewayMiddleware.AdminPrefix);
         admin.MapGet("/resources", context =>
@@ -49,6 +50,8 @@ internal static class AdminRoutes
             context.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
+        admin.MapPost("/tokens/revoke", context =>
+            JsonWire.WriteAsync(context, 200, new { revoked = tokens.RevokeIssued() }, JsonWire.AdminOptions));
         admin.MapGet("/settings", context => JsonWire.WriteAsync(context, 200, Describe(settings), JsonWire.AdminOptions));
         admin.MapPost("/settings", async context =>
         {

@@ -27,5 +27,20 @@ internal sealed class TokenStore
         return token;
     }
 
+    /// <summary>Forgets every token IAM issued (the static ones stay), as a password change does; returns how many.</summary>
+    public int RevokeIssued()
+    {
+        var revoked = 0;
+        foreach (var token in _tokens.Keys)
+        {
+            if (token is not EmulatorAccounts.StaticToken and not EmulatorAccounts.ForeignStaticToken && _tokens.TryRemove(token, out _))
+            {
+                revoked++;
+            }
+        }
+
+        return revoked;
+    }
+
     public TokenGrant? Find(string token) => _tokens.TryGetValue(token, out var grant) ? grant : null;
 }

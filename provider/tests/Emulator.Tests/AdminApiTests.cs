@@ -107,11 +107,13 @@ public class AdminApiTests
         _session.Emulator.Faults.Add(new FaultRule { LatencyMs = 600_000 });
         var pending = _session.GetAsync(_session.ServicesPath);
 
-        // Give the request a moment to reach the server (it is journaled only when it completes).
-        await Task.Delay(200);
+        // The request is journaled only when it completes; until then it counts as in flight.
+        Assert.That(() => _session.Emulator.Journal.InFlight, Is.EqualTo(1).After(10_000, 10));
         await _session.Emulator.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.That(async () => await pending, Throws.InstanceOf<HttpRequestException>());
+        Assert.That(() => _session.Emulator.Journal.InFlight, Is.Zero.After(10_000, 10));
+        Assert.That(_session.Emulator.Journal.Entries.Single().Status, Is.Zero, "an abandoned request is listed with status 0");
     }
 
     [Test]

@@ -96,6 +96,32 @@ public class IamTests
     }
 
     [Test]
+    public async Task Revoking_issued_tokens_refuses_them_with_401_while_static_tokens_and_new_logins_work()
+    {
+        using var response = await LoginAsync(EmulatorAccounts.Password, new { project = new { name = EmulatorAccounts.DefaultProjectName } });
+        var issued = response.Headers.GetValues("X-Subject-Token").Single();
+
+        using var revoke = await _session.Http.PostAsync("/__emulator/tokens/revoke", null);
+        var revoked = await EmulatorSession.ReadAsync(revoke);
+        _session.Token = issued;
+        var refused = await _session.GetAsync(_session.ServicesPath);
+        _session.Token = EmulatorAccounts.StaticToken;
+        var viaStatic = await _session.GetAsync(_session.ServicesPath);
+        using var again = await LoginAsync(EmulatorAccounts.Password, new { project = new { name = EmulatorAccounts.DefaultProjectName } });
+        _session.Token = again.Headers.GetValues("X-Subject-Token").Single();
+        var viaNewLogin = await _session.GetAsync(_session.ServicesPath);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(revoked.Body["revoked"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(refused.ErrorCode, Is.EqualTo("APIGW.0301"));
+            Assert.That(viaStatic.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(viaNewLogin.Status, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
     public async Task Projects_can_be_found_by_name_and_the_catalog_read_with_a_signed_request()
     {
         var signer = new TestSigner(EmulatorAccounts.AccessKey, EmulatorAccounts.SecretKey, credentialForm: true);

@@ -12,11 +12,17 @@ public sealed class CancellationTests : EmulatedTestBase
     {
         using var client = await ConnectAsync(AkSkOptions());
         Emulator.Faults.Add(new FaultRule { Method = "GET", Path = "vpc-endpoint-services$", LatencyMs = 30_000 });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
 
-        await FailureOf<OperationCanceledException>(() => client.ListServicesAsync(null, cts.Token));
+        var call = client.ListServicesAsync(null, cts.Token);
+        // Cancel only once the emulator holds the request, however slowly a loaded machine sends it.
+        Assert.That(() => Emulator.Journal.InFlight, Is.EqualTo(1).After(10_000, 10));
+        await cts.CancelAsync();
 
-        await Task.Delay(100);
+        await FailureOf<OperationCanceledException>(() => call);
+        // The emulator lists the abandoned request once it sees the connection go; a retry would add a second one.
+        Assert.That(() => Emulator.Journal.InFlight, Is.Zero.After(10_000, 10));
+        await Task.Delay(300);
         Assert.That(Requests("GET", "/vpc-endpoint-services").Count(), Is.EqualTo(1));
     }
 

@@ -4,10 +4,12 @@ using Otc.Emulator;
 
 namespace Otc.CloudClient.Tests.Emulated;
 
-/// <summary>Password tokens are renewed once: near expiry, after a 401, and only once however many callers need it.</summary>
+/// <summary>Password tokens are renewed shortly before they expire, and only once however many callers need it.</summary>
 public sealed class TokenRefreshTests : EmulatedTestBase
 {
-    private static readonly TimeSpan ShortLifetime = TimeSpan.FromSeconds(2);
+    // Renewal is due after nine tenths of it: 2.7 s, enough for fifty calls on a loaded machine to use the renewed token
+    // before it is due again.
+    private static readonly TimeSpan ShortLifetime = TimeSpan.FromSeconds(3);
 
     protected override EmulatorOptions CreateEmulatorOptions() => new()
     {
@@ -50,64 +52,6 @@ public sealed class TokenRefreshTests : EmulatedTestBase
         {
             Assert.That(TokenRequests, Is.EqualTo(2));
             Assert.That(entries.Where(e => e.Status == 401), Is.Empty, "renewal happens before the old token is refused");
-        });
-    }
-
-    [Test]
-    public async Task A_401_renews_the_token_once_and_the_call_succeeds()
-    {
-        using var client = await ConnectAsync(PasswordOptions());
-        Emulator.Journal.Clear();
-        Emulator.Faults.Add(new FaultRule { Method = "GET", Path = "vpc-endpoint-services$", Status = 401, ErrorCode = "APIGW.0301", ErrorMsg = "Incorrect IAM authentication information", Times = 50 });
-        // A slow renewal lets all fifty first attempts meet their 401 before any retry could take one of the fault's slots.
-        Emulator.Faults.Add(new FaultRule { Method = "POST", Path = "/v3/auth/tokens$", LatencyMs = 1000, Times = 1 });
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.ListServicesAsync(null, CancellationToken.None)));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(results, Has.Length.EqualTo(50));
-            Assert.That(TokenRequests, Is.EqualTo(1), "fifty 401s with the same token renew it once");
-            Assert.That(Requests("GET", "/vpc-endpoint-services").Count(e => e.Status == 200), Is.EqualTo(50));
-        });
-    }
-
-    [Test]
-    public async Task A_second_401_after_renewal_is_final()
-    {
-        using var client = await ConnectAsync(PasswordOptions());
-        Emulator.Journal.Clear();
-        Emulator.Faults.Add(new FaultRule { Method = "GET", Path = "vpc-endpoint-services$", Status = 401, ErrorCode = "APIGW.0301", ErrorMsg = "Incorrect IAM authentication information" });
-
-        var error = await FailureOf<OtcApiException>(() => client.ListServicesAsync(null, CancellationToken.None));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(error.HttpStatus, Is.EqualTo(401));
-            Assert.That(TokenRequests, Is.EqualTo(1));
-            Assert.That(Requests("GET", "/vpc-endpoint-services").Count(), Is.EqualTo(2));
-        });
-    }
-
-    [Test]
-    public async Task Static_tokens_are_never_renewed()
-    {
-        using var client = await ConnectAsync(new OtcClientOptions
-        {
-            Region = "eu-de",
-            ProjectId = EmulatorAccounts.DefaultProjectId,
-            Token = EmulatorAccounts.StaticToken,
-            VpcepEndpoint = Emulator.BaseUrl.AbsoluteUri,
-            Log = Output.Add,
-        });
-        Emulator.Faults.Add(new FaultRule { Method = "GET", Status = 401, ErrorCode = "APIGW.0301", ErrorMsg = "Incorrect IAM authentication information", Times = 1 });
-
-        var error = await FailureOf<OtcApiException>(() => client.ListServicesAsync(null, CancellationToken.None));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(error.HttpStatus, Is.EqualTo(401));
-            Assert.That(TokenRequests, Is.Zero);
         });
     }
 }
