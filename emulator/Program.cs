@@ -1,6 +1,9 @@
 using System.Runtime.InteropServices;
 using Otc.Emulator;
+using Otc.ProviderHost.Server;
 
+// Started in the background by a script, SIGINT arrives ignored; the harness and Ctrl+C both stop us with it.
+InheritedInterrupt.StopIgnoring();
 var options = CommandLine.Parse(args, out var error);
 if (options is null)
 {

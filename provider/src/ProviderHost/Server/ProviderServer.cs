@@ -19,9 +19,14 @@ namespace Otc.ProviderHost.Server;
 /// </summary>
 public static class ProviderServer
 {
-    /// <summary>The plugin entry point: serves until told to stop, then returns the process exit code.</summary>
+    /// <summary>
+    /// The plugin entry point: serves until told to stop, then returns the process exit code. Call it before anything
+    /// else touches <see cref="Console"/>, so an inherited, ignored SIGINT can still be taken back.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, ProviderDefinition definition, CancellationToken cancellationToken = default)
     {
+        // First, before anything starts .NET's signal handling: the engine's SIGINT must reach us even if it was ignored.
+        InheritedInterrupt.StopIgnoring();
         var engineAddress = EngineArguments.EngineAddress(args);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => StopOnSignal(context, stop));

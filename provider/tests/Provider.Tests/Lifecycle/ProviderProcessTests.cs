@@ -52,4 +52,23 @@ public sealed class ProviderProcessTests
         Assert.That(provider.ExitCode, Is.Zero);
         Assert.That(provider.StandardOutputAfterPort, Is.Empty);
     }
+
+    [Test]
+    public async Task ProviderStartedWithSigintIgnoredStillExitsCleanlyOnTheEnginesSigint()
+    {
+        // What a CI job or `pulumi up &` in a script hands down: SIGINT ignored. The engine still stops plugins with it.
+        var launch = new ProviderLaunch
+        {
+            FileName = "/bin/sh",
+            LeadingArguments = ["-c", "trap '' INT; exec \"$0\" \"$@\"", Path.GetFullPath(ProviderBinary.Locate())],
+        };
+        var provider = await ProviderProcess.StartAsync(launch);
+        var caughtSignals = File.ReadAllLines($"/proc/{provider.ProcessId}/status").Single(line => line.StartsWith("SigCgt:", StringComparison.Ordinal));
+
+        await provider.DisposeAsync();
+
+        Assert.That(provider.HasExited, Is.True);
+        Assert.That(provider.ExitCode, Is.Zero, "exited through its own SIGINT handler, not killed after the grace period");
+        Assert.That(Convert.ToUInt64(caughtSignals["SigCgt:".Length..].Trim(), 16) & 0b10, Is.Not.Zero, "SIGINT (bit 1) is caught");
+    }
 }
