@@ -16,7 +16,7 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("## Set-up");
         text.AppendLine();
-        text.AppendLine(culture, $"- Provider: `{options.Provider}`{(options.Label is null ? "" : $" ({options.Label})")}, the published Native AOT binary, ONE process, launched and driven over gRPC as the engine does (`Otc.EngineHarness`: Check → Diff → Create/Update, Delete), all resources at once (unbounded `--parallel`; Grpc.Net.Client opens another HTTP/2 connection whenever one carries Kestrel's limit of 100 streams, so every operation is in flight at once).");
+        text.AppendLine(culture, $"- Provider: `{options.Provider}`{(options.Label is null ? "" : $" ({options.Label})")}, the published Native AOT binary, ONE process, launched and driven over gRPC as the engine does (`Otc.EngineHarness`: Check → Diff → Create/Update, Delete), all resources at once (unbounded `--parallel`; the provider announces no HTTP/2 stream limit, as Go providers do, so every operation is in flight at once on one connection).");
         text.AppendLine(culture, $"- Emulator: `otc-emulator --rate-limit {options.RateLimit} --service-quota {options.Count + 50} --create-delay-ms {options.CreateDelayMs} --delete-delay-ms {options.DeleteDelayMs}`, a separate process on loopback. Beyond {options.RateLimit} requests/s per project it answers 429 `APIGW.0308`.");
         text.AppendLine("- Provider config: region eu-de, project id, AK/SK, `vpcepEndpoint` = the emulator.");
         text.AppendLine("- Phases: create all (two port mappings each, waiting for `available`), update all (ports change: one PUT each; services whose create failed are created here instead), delete all (waiting for 404).");

@@ -71,6 +71,7 @@ public static class ProviderServer
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.MaxStreamsPerConnection = ProviderLimits.MaxConcurrentCalls;
         });
         builder.Services.AddRoutingCore();
         builder.Services.AddGrpc(grpc =>

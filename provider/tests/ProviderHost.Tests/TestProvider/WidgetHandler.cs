@@ -16,6 +16,7 @@ internal sealed class WidgetHandler :
     public const string TypeToken = "test:index:Widget";
 
     private readonly ConcurrentDictionary<string, WidgetState> _live = new();
+    private int _blockedCalls;
 
     public string Token => TypeToken;
 
@@ -25,6 +26,9 @@ internal sealed class WidgetHandler :
 
     /// <summary>Completed when a "block" call has started, so a test can cancel it mid-flight.</summary>
     public TaskCompletionSource BlockingCallStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many "block" calls have reached the handler so far.</summary>
+    public int BlockedCalls => Volatile.Read(ref _blockedCalls);
 
     public bool IsLive(string id) => _live.ContainsKey(id);
 
@@ -78,6 +82,7 @@ internal sealed class WidgetHandler :
         switch (name)
         {
             case "block":
+                Interlocked.Increment(ref _blockedCalls);
                 BlockingCallStarted.TrySetResult();
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 break;
