@@ -21,6 +21,8 @@ EMULATOR_DLL := emulator/bin/$(CONFIG)/net10.0/otc-emulator.dll
 WIRE_DIR     := provider/tests/wire
 PULUMI_HOME  ?= $(HOME)/.pulumi
 TEST_LOGS    := artifacts/test-logs
+# Where `make bench` writes the stack and wait runs in full; bench/results/ keeps the curated before/after pages.
+BENCH_RUNS   := bench/results/runs
 SDK_CSPROJ   := sdk/dotnet/Pulumi.Otc.csproj
 EXAMPLE_DIR  := examples/csharp
 DIST         := dist
@@ -122,9 +124,10 @@ bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) build $(EMULATOR_CSPROJ) -c $(CONFIG)
 	$(DOTNET) run --project bench/Startup/Startup.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN)
 	$(DOTNET) run --project bench/ClientBench/ClientBench.csproj -c $(CONFIG)
-	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL)
-	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --count 1000 --rate-limit 100
-	$(DOTNET) run --project bench/WaitLatency/WaitLatency.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL)
+	mkdir -p $(BENCH_RUNS)
+	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --out $(BENCH_RUNS)/stack-200.md
+	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --count 1000 --rate-limit 100 --out $(BENCH_RUNS)/stack-1000.md
+	$(DOTNET) run --project bench/WaitLatency/WaitLatency.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --out $(BENCH_RUNS)/wait-latency.md
 
 version: ## Write VERSION into the files generated from it: schema.json and sdk/dotnet (then rebuild: the binary embeds the schema)
 	$(check_version)
