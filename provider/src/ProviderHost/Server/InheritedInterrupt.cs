@@ -30,7 +30,6 @@ internal static partial class InheritedInterrupt
         }
 
         Span<byte> current = stackalloc byte[SigactionBufferSize];
-        current.Clear();
         if (ReadAction(SigInt, 0, ref MemoryMarshal.GetReference(current)) != 0 || MemoryMarshal.Read<nint>(current) != SigIgn)
         {
             return false;

@@ -18,8 +18,6 @@ public sealed class TokenRefreshTests : EmulatedTestBase
         TokenLifetime = ShortLifetime,
     };
 
-    private int TokenRequests => Requests("POST", "/v3/auth/tokens").Count();
-
     [Test]
     public async Task Fifty_concurrent_callers_with_a_stale_token_share_one_renewal()
     {

@@ -7,8 +7,6 @@ namespace Otc.CloudClient.Tests.Emulated;
 /// <summary>A token the server refuses (401) is renewed once and the call repeated once; static tokens are never renewed.</summary>
 public sealed class TokenRejectionTests : EmulatedTestBase
 {
-    private int TokenRequests => Requests("POST", "/v3/auth/tokens").Count();
-
     [Test]
     public async Task A_401_renews_the_token_once_and_the_call_succeeds()
     {

@@ -93,6 +93,9 @@ public abstract class EmulatedTestBase
         }
     }
 
+    /// <summary>How many IAM token requests the emulator has received since the journal was last cleared.</summary>
+    protected int TokenRequests => Requests("POST", "/v3/auth/tokens").Count();
+
     protected IEnumerable<JournalEntry> Requests(string method, string pathContains)
         => Emulator.Journal.Entries.Where(e => e.Method == method && e.Path.Contains(pathContains, StringComparison.Ordinal));
 

@@ -31,6 +31,16 @@ public sealed class WebServiceAgainstEmulatorTests
 
     private string Endpoint => Emulator.BaseUrl.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>The default provider's settings as stack config: AK/SK against the emulator.</summary>
+    private Dictionary<string, string> DefaultProviderConfig => new()
+    {
+        ["otc:region"] = "eu-de",
+        ["otc:projectId"] = EmulatorAccounts.DefaultProjectId,
+        ["otc:accessKey"] = EmulatorAccounts.AccessKey,
+        ["otc:secretKey"] = EmulatorAccounts.SecretKey,
+        ["otc:vpcepEndpoint"] = Endpoint,
+    };
+
     private string ServicesPath => $"/v1/{EmulatorAccounts.DefaultProjectId}/vpc-endpoint-services";
 
     [OneTimeSetUp]
@@ -52,14 +62,7 @@ public sealed class WebServiceAgainstEmulatorTests
     [Test]
     public async Task TheDefaultProviderFromStackConfigCreatesTheServiceAndTheProgramExportsWhatTheEmulatorHolds()
     {
-        var config = ProgramConfig(NewPortId(), new Dictionary<string, string>
-        {
-            ["otc:region"] = "eu-de",
-            ["otc:projectId"] = EmulatorAccounts.DefaultProjectId,
-            ["otc:accessKey"] = EmulatorAccounts.AccessKey,
-            ["otc:secretKey"] = EmulatorAccounts.SecretKey,
-            ["otc:vpcepEndpoint"] = Endpoint,
-        });
+        var config = ProgramConfig(NewPortId(), DefaultProviderConfig);
         await using var mocks = Mocks(config);
 
         var outputs = await RunAsync(mocks, config, () => WebService.Declare());
@@ -112,14 +115,7 @@ public sealed class WebServiceAgainstEmulatorTests
     [Test]
     public async Task ThePublisherAndConsumerProgramConnectsAnEndpointThatTheApprovalAcceptsInTheEmulator()
     {
-        var config = ProgramConfig(NewPortId(), new Dictionary<string, string>
-        {
-            ["otc:region"] = "eu-de",
-            ["otc:projectId"] = EmulatorAccounts.DefaultProjectId,
-            ["otc:accessKey"] = EmulatorAccounts.AccessKey,
-            ["otc:secretKey"] = EmulatorAccounts.SecretKey,
-            ["otc:vpcepEndpoint"] = Endpoint,
-        }, consumer: true);
+        var config = ProgramConfig(NewPortId(), DefaultProviderConfig, consumer: true);
         await using var mocks = Mocks(config);
 
         var outputs = await RunAsync(mocks, config, () => PublisherAndConsumer.Declare());
