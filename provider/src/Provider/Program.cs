@@ -24,7 +24,7 @@ var definition = new ProviderDefinition
         ResourceBinding.For(new VpcEndpointHandler(clients)),
         ResourceBinding.For(new VpcEndpointApprovalHandler(clients)),
     ],
-    Functions = [new GetVpcEndpointServiceFunction(clients), new GetPublicServicesFunction(clients)],
+    Functions = [FunctionBinding.For(new GetVpcEndpointServiceFunction(clients)), FunctionBinding.For(new GetPublicServicesFunction(clients))],
     ExceptionTranslator = new OtcExceptionTranslator(),
 };
 

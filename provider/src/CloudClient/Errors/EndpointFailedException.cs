@@ -13,7 +13,7 @@ public sealed class EndpointFailedException : Exception
     public VpcEndpoint Endpoint { get; }
 
     private static string Describe(VpcEndpoint endpoint) =>
-        string.Equals(endpoint.Status, "rejected", StringComparison.OrdinalIgnoreCase) && endpoint.Errors.Count == 0
+        StatusVocabulary.Is(endpoint.Status, EndpointStatus.Rejected) && endpoint.Errors.Count == 0
             ? $"VPC endpoint {endpoint.Id} is rejected: the owner of service {endpoint.EndpointServiceId} rejected its connection"
             : $"VPC endpoint {endpoint.Id} is {endpoint.Status}: {ServiceError.Summarize(endpoint.Errors)}";
 }

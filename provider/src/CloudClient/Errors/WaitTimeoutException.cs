@@ -1,6 +1,6 @@
 namespace Otc.CloudClient;
 
-/// <summary>The wait deadline passed before the service or endpoint reached the awaited state.</summary>
+/// <summary>The wait deadline passed before the service, endpoint or connection reached the awaited state.</summary>
 public sealed class WaitTimeoutException : Exception
 {
     public WaitTimeoutException(string serviceId, string awaitedState, TimeSpan timeout, EndpointService? lastSeen)
@@ -25,6 +25,11 @@ public sealed class WaitTimeoutException : Exception
 
     /// <summary>The endpoint as last read before the deadline, when an endpoint was awaited.</summary>
     public VpcEndpoint? LastSeenEndpoint { get; }
+
+    /// <summary>The same for the connection of endpoint <paramref name="endpointId"/> to service <paramref name="serviceId"/>.</summary>
+    /// <param name="awaited">What it did not do in time, e.g. "become accepted".</param>
+    public static WaitTimeoutException ForConnection(string serviceId, string endpointId, string awaited, TimeSpan timeout, ServiceConnection? lastSeen)
+        => new($"the connection of VPC endpoint {endpointId} to service {serviceId} did not {awaited} within {timeout}; last status: {lastSeen?.Status ?? "unknown"}", endpointId, null);
 
     /// <summary>The same for a VPC endpoint.</summary>
     public static WaitTimeoutException ForEndpoint(string endpointId, string awaitedState, TimeSpan timeout, VpcEndpoint? lastSeen)

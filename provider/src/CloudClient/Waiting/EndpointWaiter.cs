@@ -6,9 +6,6 @@ namespace Otc.CloudClient;
 /// </summary>
 public static class EndpointWaiter
 {
-    private static readonly string[] Ready = ["accepted", "pendingAcceptance"];
-    private static readonly string[] Failed = ["failed", "rejected"];
-
     /// <summary>Waits for <c>accepted</c> or <c>pendingAcceptance</c>.</summary>
     /// <param name="current">The endpoint as just answered by the create: the first read is then one interval away.</param>
     /// <exception cref="EndpointFailedException">The endpoint reached <c>failed</c> or <c>rejected</c>.</exception>
@@ -19,7 +16,7 @@ public static class EndpointWaiter
             client,
             PolledKinds.Endpoint,
             endpointId,
-            new StatusGoal<VpcEndpoint>(Ready, Failed, endpoint => new EndpointFailedException(endpoint), last => WaitTimeoutException.ForEndpoint(endpointId, "accepted or pendingAcceptance", timeout, last)),
+            new StatusGoal<VpcEndpoint>(EndpointStatus.Connected, EndpointStatus.Unhealthy, endpoint => new EndpointFailedException(endpoint), last => WaitTimeoutException.ForEndpoint(endpointId, "accepted or pendingAcceptance", timeout, last)),
             timeout,
             progress,
             policy,

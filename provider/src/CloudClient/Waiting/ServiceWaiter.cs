@@ -8,8 +8,8 @@ public static class ServiceWaiter
 {
     public const string DeletedStatus = StatusWaiter.GoneStatus;
 
-    private static readonly string[] Available = ["available"];
-    private static readonly string[] Failed = ["failed"];
+    private static readonly string[] Available = [ServiceStatus.Available];
+    private static readonly string[] Failed = [ServiceStatus.Failed];
 
     /// <summary>Waits for <c>available</c>.</summary>
     /// <param name="current">The service as just answered by a create or modify: the first read is then one interval away.</param>
@@ -21,7 +21,7 @@ public static class ServiceWaiter
             client,
             PolledKinds.Service,
             serviceId,
-            new StatusGoal<EndpointService>(Available, Failed, service => new ServiceFailedException(service), last => new WaitTimeoutException(serviceId, "available", timeout, last)),
+            new StatusGoal<EndpointService>(Available, Failed, service => new ServiceFailedException(service), last => new WaitTimeoutException(serviceId, ServiceStatus.Available, timeout, last)),
             timeout,
             progress,
             policy,

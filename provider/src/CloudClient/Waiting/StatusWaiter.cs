@@ -3,11 +3,11 @@ namespace Otc.CloudClient;
 /// <summary>
 /// The wait loop for any <see cref="PolledKind{T}"/>, on the client's <see cref="StatusPoller"/>: take the next read,
 /// report it, stop at a target status, a failure status or the deadline. The public faces are
-/// <see cref="ServiceWaiter"/> and <see cref="EndpointWaiter"/>.
+/// <see cref="ServiceWaiter"/>, <see cref="EndpointWaiter"/> and <see cref="ConnectionWaiter"/>.
 /// </summary>
 internal static class StatusWaiter
 {
-    public const string GoneStatus = "deleted";
+    public const string GoneStatus = StatusVocabulary.Deleted;
 
     /// <summary>Right after a create, a read can briefly miss the new resource; this many 404s in a row are tolerated.</summary>
     private const int TolerableMissingReads = 3;
@@ -32,12 +32,12 @@ internal static class StatusWaiter
                 missingReads = 0;
                 var status = kind.StatusOf(resource) ?? "";
                 progress?.Report(new WaitProgress(id, status, watch.Elapsed, ++attempt));
-                if (goal.Targets.Contains(status, StringComparer.OrdinalIgnoreCase))
+                if (StatusVocabulary.IsAnyOf(status, goal.Targets))
                 {
                     return resource;
                 }
 
-                if (goal.Failures.Contains(status, StringComparer.OrdinalIgnoreCase))
+                if (StatusVocabulary.IsAnyOf(status, goal.Failures))
                 {
                     throw goal.Failed(resource);
                 }

@@ -17,6 +17,7 @@ public sealed class OtcExceptionTranslator : IExceptionTranslator
         WaitTimeoutException timeout => new ProviderException(ProviderErrorKind.Timeout, timeout.Message, timeout),
         ServiceFailedException failed => new ProviderException(ProviderErrorKind.FailedPrecondition, failed.Message, failed),
         EndpointFailedException failed => new ProviderException(ProviderErrorKind.FailedPrecondition, failed.Message, failed),
+        ConnectionFailedException failed => new ProviderException(ProviderErrorKind.FailedPrecondition, failed.Message, failed),
         OtcConfigurationException configuration => new ProviderException(ProviderErrorKind.InvalidInput, configuration.Message, configuration),
         _ => null,
     };

@@ -1,4 +1,4 @@
-using Otc.ProviderHost.Values;
+using Otc.ProviderHost.Models;
 
 namespace Otc.ProviderHost.Resources;
 
@@ -10,68 +10,71 @@ public interface IResourceHandler
 }
 
 /// <summary>
-/// The required capability: create. Optional capabilities are the separate interfaces below
-/// (<see cref="ICustomCheck"/>, <see cref="ICustomDiff"/>, <see cref="IReadable{TInputs,TState}"/>,
-/// <see cref="IUpdatable{TInputs,TState}"/>, <see cref="IDeletable{TState}"/>, <see cref="ICustomPreview"/>);
-/// the host checks which ones a handler implements. A handler without update is replace-only.
+/// The required capability: create. Optional capabilities are the separate interfaces below (<see cref="ICustomCheck{TInputs}"/>,
+/// <see cref="ICustomDiff{TInputs,TState}"/>, <see cref="ICustomPreview{TInputs,TState}"/>, <see cref="IReadable{TInputs,TState}"/>,
+/// <see cref="IUpdatable{TInputs,TState}"/>, <see cref="IDeletable{TState}"/>); the host checks which ones a handler
+/// implements. A handler without update is replace-only. Every call works on the typed models, preview included
+/// (their <see cref="Input{T}"/> values say what is unknown); the host has checked the values against the schema first.
 /// </summary>
 public interface IResourceHandler<TInputs, TState> : IResourceHandler
-    where TInputs : IPropertyModel<TInputs>
-    where TState : IPropertyModel<TState>
+    where TInputs : IPropertyModel<TInputs>, new()
+    where TState : IPropertyModel<TState>, new()
 {
     /// <summary>Creates the resource (never called during preview). Failing after the cloud assigned an id must throw <see cref="ResourceInitFailedException"/>.</summary>
     Task<CreateResult<TState>> CreateAsync(CreateRequest<TInputs> request, CancellationToken cancellationToken);
 }
 
-/// <summary>Validates program inputs and applies defaults. Works on raw maps because preview inputs may hold unknowns.</summary>
-public interface ICustomCheck
+/// <summary>
+/// The resource's own rules for its inputs, beyond the schema's (types, requiredness, defaults: the host applies
+/// those first). Values may be unknown during preview; rules skip them.
+/// </summary>
+public interface ICustomCheck<TInputs>
+    where TInputs : IPropertyModel<TInputs>, new()
 {
-    Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken);
-}
-
-/// <summary>Takes over the diff. Without it the host's <see cref="PropertyDiffer"/> compares old and new inputs, with replace rules from the schema.</summary>
-public interface ICustomDiff
-{
-    DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer);
+    Task<CheckResult<TInputs>> CheckAsync(CheckRequest<TInputs> request, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Declares the optional inputs the cloud fills in when the program leaves them out (Terraform's Optional+Computed).
-/// For these the default diff reads an absent new value as "whatever the cloud chose": never a change, in either
-/// direction (so refresh and import stay quiet), while a value the program sets is compared with the old input, or,
-/// when the old inputs lack it, with the value the cloud reported in the state.
+/// Refines the default diff. The host compares the canonical forms (<see cref="IDiffNormalised{TSelf}"/>) of the old and
+/// new inputs with the schema's replace rules and the models' optional+computed properties, then hands its answer here.
 /// </summary>
-public interface IOptionalComputedInputs
+public interface ICustomDiff<TInputs, TState>
+    where TInputs : IPropertyModel<TInputs>, new()
+    where TState : IPropertyModel<TState>, new()
 {
-    IReadOnlySet<string> OptionalComputedInputs { get; }
+    /// <param name="request">The old and new inputs and the old state, already in canonical form.</param>
+    /// <param name="result">The host's diff of the canonical forms.</param>
+    DiffResult Diff(DiffRequest<TInputs, TState> request, DiffResult result);
 }
 
 /// <summary>Computes preview outputs without side effects. Without it the host echoes the inputs (create) or lays the new inputs over the old state (update).</summary>
-public interface ICustomPreview
+public interface ICustomPreview<TInputs, TState>
+    where TInputs : IPropertyModel<TInputs>, new()
+    where TState : IPropertyModel<TState>, new()
 {
-    PropertyMap PreviewCreate(PropertyMap inputs);
+    TState PreviewCreate(TInputs inputs);
 
-    PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs);
+    TState PreviewUpdate(TState oldState, TInputs newInputs);
 }
 
 public interface IReadable<TInputs, TState>
-    where TInputs : IPropertyModel<TInputs>
-    where TState : IPropertyModel<TState>
+    where TInputs : IPropertyModel<TInputs>, new()
+    where TState : IPropertyModel<TState>, new()
 {
     /// <summary>Reads live state. Return <see cref="ReadResult{TInputs,TState}.NotFound"/> only for a definite not-found.</summary>
     Task<ReadResult<TInputs, TState>> ReadAsync(ReadRequest<TInputs, TState> request, CancellationToken cancellationToken);
 }
 
 public interface IUpdatable<TInputs, TState>
-    where TInputs : IPropertyModel<TInputs>
-    where TState : IPropertyModel<TState>
+    where TInputs : IPropertyModel<TInputs>, new()
+    where TState : IPropertyModel<TState>, new()
 {
     /// <summary>Updates in place (never called during preview). A half-applied update must throw <see cref="ResourceInitFailedException"/> with the live state.</summary>
     Task<UpdateResult<TState>> UpdateAsync(UpdateRequest<TInputs, TState> request, CancellationToken cancellationToken);
 }
 
 public interface IDeletable<TState>
-    where TState : IPropertyModel<TState>
+    where TState : IPropertyModel<TState>, new()
 {
     /// <summary>Deletes; not-found counts as success. Must leave the resource in place when it throws.</summary>
     Task DeleteAsync(DeleteRequest<TState> request, CancellationToken cancellationToken);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Resources;
@@ -9,9 +8,9 @@ namespace Otc.ProviderHost.Resources;
 /// ignoring secretness and engine-internal keys. A change to a property the schema marks
 /// <c>replaceOnChanges</c> is a replace; every other change is an update in place. Changed objects
 /// (maps) are reported per key so users see exactly which entry moved. Optional+computed inputs (see
-/// <see cref="IOptionalComputedInputs"/>) are compared only where the new inputs set them.
+/// <see cref="Models.PropertyFlags.OptionalComputed"/>) are compared only where the new inputs set them.
 /// </summary>
-public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges, IReadOnlySet<string>? optionalComputed = null)
+public sealed class PropertyDiffer(IReadOnlySet<string> replaceOnChanges, IReadOnlySet<string>? optionalComputed = null)
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
 
@@ -59,10 +58,6 @@ public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges
         return new DiffResult { DetailedDiff = detailed.ToImmutable() };
     }
 
-    /// <summary>The path syntax the engine uses: <c>a.b</c> for plain names, <c>a["b c"]</c> otherwise.</summary>
-    public static string ChildPath(string parent, string key) =>
-        PlainName().IsMatch(key) ? $"{parent}.{key}" : $"{parent}[\"{key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"]";
-
     public static PropertyDiffKind KindOf(PropertyValue oldValue, PropertyValue newValue, bool replaces) =>
         (oldValue.IsNull, newValue.IsNull) switch
         {
@@ -80,13 +75,10 @@ public sealed partial class PropertyDiffer(IReadOnlySet<string> replaceOnChanges
             var newValue = newMap.GetOrNull(entry);
             if (newValue.IsUnknown || !oldValue.ValueEquals(newValue))
             {
-                detailed[ChildPath(key, entry)] = KindOf(oldValue, newValue, replaces: false);
+                detailed[PropertyPath.Child(key, entry)] = KindOf(oldValue, newValue, replaces: false);
             }
         }
     }
 
     private static bool IsInternal(string key) => key.StartsWith("__", StringComparison.Ordinal);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex PlainName();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Otc.ProviderHost.Engine;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Resources;
@@ -28,12 +29,27 @@ public sealed record CheckRequest : ResourceCallContext
     public ImmutableArray<byte> RandomSeed { get; init; } = [];
 }
 
+/// <summary>Check on the typed inputs: the schema's rules have been applied (a value that broke one is unknown here).</summary>
+public sealed record CheckRequest<TInputs> : ResourceCallContext
+{
+    /// <summary>The previous checked inputs; null on create and on replace.</summary>
+    public TInputs? OldInputs { get; init; }
+
+    /// <summary>The program's inputs, with the schema's defaults; may hold unknowns during preview.</summary>
+    public required TInputs NewInputs { get; init; }
+
+    public ImmutableArray<byte> RandomSeed { get; init; } = [];
+}
+
 public sealed record CheckFailure(string Property, string Reason);
 
 public sealed record CheckResult(PropertyMap Inputs, IReadOnlyList<CheckFailure> Failures)
 {
     public bool IsValid => Failures.Count == 0;
 }
+
+/// <summary>The checked inputs (e.g. normalised where the resource wants one spelling) and the failures of the resource's own rules.</summary>
+public sealed record CheckResult<TInputs>(TInputs Inputs, IReadOnlyList<CheckFailure> Failures);
 
 public sealed record DiffRequest : ResourceCallContext
 {
@@ -47,6 +63,21 @@ public sealed record DiffRequest : ResourceCallContext
 
     /// <summary>The new checked inputs; may hold unknowns during preview.</summary>
     public required PropertyMap NewInputs { get; init; }
+
+    public ImmutableArray<string> IgnoreChanges { get; init; } = [];
+}
+
+/// <summary>Diff on the typed models, each in canonical form (see <see cref="IDiffNormalised{TSelf}"/>).</summary>
+public sealed record DiffRequest<TInputs, TState> : ResourceCallContext
+{
+    public required string Id { get; init; }
+
+    public required TState OldState { get; init; }
+
+    /// <summary>The previous checked inputs (from the state's input properties when an old engine did not send them).</summary>
+    public required TInputs OldInputs { get; init; }
+
+    public required TInputs NewInputs { get; init; }
 
     public ImmutableArray<string> IgnoreChanges { get; init; } = [];
 }

@@ -1,10 +1,11 @@
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Resources;
 
 /// <summary>
-/// A registered resource handler with its typed inputs and state erased, so the service can dispatch by
-/// token without reflection. Create one with <see cref="For{TInputs,TState}"/>.
+/// A registered resource handler with its typed inputs and state erased, so the service can dispatch by token without
+/// reflection. Create one with <see cref="For{TInputs,TState}"/>; <see cref="HostedResource"/> puts it to work with the schema.
 /// </summary>
 public abstract class ResourceBinding
 {
@@ -14,18 +15,19 @@ public abstract class ResourceBinding
 
     public abstract string Token { get; }
 
-    /// <summary>The handler's <see cref="IOptionalComputedInputs"/>, empty when it declares none.</summary>
+    /// <summary>The inputs the model marks <see cref="PropertyFlags.OptionalComputed"/>.</summary>
     internal abstract IReadOnlySet<string> OptionalComputedInputs { get; }
 
     /// <summary>Binds a handler; the compiler infers the input and state types from the handler.</summary>
     public static ResourceBinding For<TInputs, TState>(IResourceHandler<TInputs, TState> handler)
-        where TInputs : IPropertyModel<TInputs>
-        where TState : IPropertyModel<TState> =>
+        where TInputs : IPropertyModel<TInputs>, new()
+        where TState : IPropertyModel<TState>, new() =>
         new ResourceBinding<TInputs, TState>(handler);
 
+    /// <summary>The handler's checks on inputs that passed the schema's; returns the checked inputs and the handler's failures.</summary>
     internal abstract Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken);
 
-    internal abstract DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer);
+    internal abstract DiffResult Diff(DiffRequest request, PropertyDiffer differ);
 
     internal abstract PropertyMap PreviewCreate(PropertyMap inputs);
 

@@ -1,43 +1,95 @@
 using System.Collections.Immutable;
 using Grpc.Core;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Resources;
 
-/// <summary>Adapts one typed handler to the untyped calls the service makes, probing its optional capabilities.</summary>
+/// <summary>
+/// Adapts one typed handler to the untyped calls the service makes, probing its optional capabilities. Every map it is
+/// given has passed the schema's rules (<see cref="HostedResource"/>), so reading the models cannot meet a surprise.
+/// </summary>
 internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs, TState> handler) : ResourceBinding
-    where TInputs : IPropertyModel<TInputs>
-    where TState : IPropertyModel<TState>
+    where TInputs : IPropertyModel<TInputs>, new()
+    where TState : IPropertyModel<TState>, new()
 {
     public override string Token => handler.Token;
 
-    internal override IReadOnlySet<string> OptionalComputedInputs { get; } =
-        (handler as IOptionalComputedInputs)?.OptionalComputedInputs ?? new HashSet<string>(StringComparer.Ordinal);
+    internal override IReadOnlySet<string> OptionalComputedInputs { get; } = TInputs.Properties.NamesWith(PropertyFlags.OptionalComputed);
 
-    internal override Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
-        handler is ICustomCheck check
-            ? check.CheckAsync(request, cancellationToken)
-            : Task.FromResult(new CheckResult(request.NewInputs, []));
-
-    internal override DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer)
+    internal override async Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken)
     {
-        if (handler is ICustomDiff custom)
+        if (handler is not ICustomCheck<TInputs> check)
         {
-            return custom.Diff(request, defaultDiffer);
+            return new CheckResult(request.NewInputs, []);
         }
 
-        var result = defaultDiffer.Diff(request);
+        var result = await check.CheckAsync(
+            new CheckRequest<TInputs>
+            {
+                Urn = request.Urn,
+                Name = request.Name,
+                Type = request.Type,
+                Log = request.Log,
+                OldInputs = OrNull<TInputs>(request.OldInputs),
+                NewInputs = PropertyModel.FromProperties<TInputs>(request.NewInputs),
+                RandomSeed = request.RandomSeed,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // Engine-internal keys are not the model's, but they belong to the inputs the engine gets back.
+        var inputs = result.Inputs.ToProperties();
+        foreach (var (key, value) in request.NewInputs.Where(pair => pair.Key.StartsWith("__", StringComparison.Ordinal)))
+        {
+            inputs = inputs.With(key, value);
+        }
+
+        return new CheckResult(inputs, result.Failures);
+    }
+
+    internal override DiffResult Diff(DiffRequest request, PropertyDiffer differ)
+    {
+        var oldInputs = Canonical(PropertyModel.FromProperties<TInputs>(request.OldInputs));
+        var newInputs = Canonical(PropertyModel.FromProperties<TInputs>(request.NewInputs));
+        var oldState = Canonical(PropertyModel.FromProperties<TState>(request.OldState));
+        var result = differ.Diff(request with
+        {
+            OldInputs = oldInputs.ToProperties(),
+            NewInputs = newInputs.ToProperties(),
+            OldState = oldState.ToProperties(),
+        });
+
+        if (handler is ICustomDiff<TInputs, TState> custom)
+        {
+            return custom.Diff(
+                new DiffRequest<TInputs, TState>
+                {
+                    Urn = request.Urn,
+                    Name = request.Name,
+                    Type = request.Type,
+                    Log = request.Log,
+                    Id = request.Id,
+                    OldState = oldState,
+                    OldInputs = oldInputs,
+                    NewInputs = newInputs,
+                    IgnoreChanges = request.IgnoreChanges,
+                },
+                result);
+        }
+
         return handler is IUpdatable<TInputs, TState> ? result : AllReplaces(result);
     }
 
     internal override PropertyMap PreviewCreate(PropertyMap inputs) =>
-        handler is ICustomPreview preview ? preview.PreviewCreate(inputs) : inputs;
+        handler is ICustomPreview<TInputs, TState> preview
+            ? preview.PreviewCreate(PropertyModel.FromProperties<TInputs>(inputs)).ToProperties()
+            : inputs;
 
     internal override PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs)
     {
-        if (handler is ICustomPreview preview)
+        if (handler is ICustomPreview<TInputs, TState> preview)
         {
-            return preview.PreviewUpdate(oldState, newInputs);
+            return preview.PreviewUpdate(PropertyModel.FromProperties<TState>(oldState), PropertyModel.FromProperties<TInputs>(newInputs)).ToProperties();
         }
 
         var merged = oldState;
@@ -58,7 +110,7 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Type = call.Type,
             Log = call.Log,
             Timeout = call.Timeout,
-            Inputs = TInputs.FromProperties(inputs),
+            Inputs = PropertyModel.FromProperties<TInputs>(inputs),
         };
         var result = await handler.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(result.Id))
@@ -85,8 +137,8 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Log = call.Log,
             Timeout = call.Timeout,
             Id = id,
-            OldState = oldState.Count == 0 ? default : TState.FromProperties(oldState),
-            OldInputs = oldInputs.Count == 0 ? default : TInputs.FromProperties(oldInputs),
+            OldState = OrNull<TState>(oldState),
+            OldInputs = OrNull<TInputs>(oldInputs),
         };
         var result = await readable.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (!result.Exists)
@@ -119,9 +171,9 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Log = call.Log,
             Timeout = call.Timeout,
             Id = id,
-            OldState = TState.FromProperties(oldState),
-            OldInputs = oldInputs.Count == 0 ? default : TInputs.FromProperties(oldInputs),
-            NewInputs = TInputs.FromProperties(newInputs),
+            OldState = PropertyModel.FromProperties<TState>(oldState),
+            OldInputs = OrNull<TInputs>(oldInputs),
+            NewInputs = PropertyModel.FromProperties<TInputs>(newInputs),
             IgnoreChanges = [.. ignoreChanges],
         };
         var result = await updatable.UpdateAsync(request, cancellationToken).ConfigureAwait(false);
@@ -144,10 +196,17 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Log = call.Log,
             Timeout = call.Timeout,
             Id = id,
-            OldState = TState.FromProperties(oldState),
+            OldState = PropertyModel.FromProperties<TState>(oldState),
         };
         return deletable.DeleteAsync(request, cancellationToken);
     }
+
+    /// <summary>The model, or null for an empty map (nothing was sent: a create, an import).</summary>
+    private static TModel? OrNull<TModel>(PropertyMap properties)
+        where TModel : IPropertyModel<TModel>, new() =>
+        properties.Count == 0 ? default : PropertyModel.FromProperties<TModel>(properties);
+
+    private static TModel Canonical<TModel>(TModel model) => model is IDiffNormalised<TModel> normalised ? normalised.NormalisedForDiff() : model;
 
     /// <summary>A handler without update can only replace, so every reported change becomes its replace kind.</summary>
     private static DiffResult AllReplaces(DiffResult result) => result with

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Protocol;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;

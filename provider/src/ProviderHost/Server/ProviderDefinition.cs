@@ -20,7 +20,7 @@ public sealed record ProviderDefinition
 
     public IReadOnlyList<ResourceBinding> Resources { get; init; } = [];
 
-    public IReadOnlyList<IFunctionHandler> Functions { get; init; } = [];
+    public IReadOnlyList<FunctionBinding> Functions { get; init; } = [];
 
     /// <summary>Consulted first for any exception that is not already a <see cref="ProviderException"/>.</summary>
     public IExceptionTranslator? ExceptionTranslator { get; init; }

@@ -1,20 +1,21 @@
 using Grpc.Core;
 using Otc.ProviderHost.Resources;
+using Otc.ProviderHost.Schema;
 
 namespace Otc.ProviderHost.Server;
 
 /// <summary>Finds the handler for a type or function token, answering unknown tokens with a clear InvalidArgument.</summary>
 internal sealed class ResourceDispatcher
 {
-    private readonly Dictionary<string, ResourceBinding> _resources;
-    private readonly Dictionary<string, IFunctionHandler> _functions;
+    private readonly Dictionary<string, HostedResource> _resources;
+    private readonly Dictionary<string, FunctionBinding> _functions;
 
-    public ResourceDispatcher(IReadOnlyList<ResourceBinding> resources, IReadOnlyList<IFunctionHandler> functions)
+    public ResourceDispatcher(IReadOnlyList<ResourceBinding> resources, IReadOnlyList<FunctionBinding> functions, PackageSchema schema)
     {
-        _resources = new Dictionary<string, ResourceBinding>(StringComparer.Ordinal);
+        _resources = new Dictionary<string, HostedResource>(StringComparer.Ordinal);
         foreach (var resource in resources)
         {
-            if (!_resources.TryAdd(resource.Token, resource))
+            if (!_resources.TryAdd(resource.Token, new HostedResource(resource, schema)))
             {
                 throw new ArgumentException($"resource type '{resource.Token}' is registered twice", nameof(resources));
             }
@@ -23,14 +24,14 @@ internal sealed class ResourceDispatcher
         _functions = functions.ToDictionary(function => function.Token, StringComparer.Ordinal);
     }
 
-    public ResourceBinding Resource(string token) =>
+    public HostedResource Resource(string token) =>
         _resources.TryGetValue(token, out var binding)
             ? binding
             : throw new RpcException(new Status(
                 StatusCode.InvalidArgument,
                 $"unknown resource type '{token}'; this provider serves: {Listing(_resources.Keys)}"));
 
-    public IFunctionHandler Function(string token) =>
+    public FunctionBinding Function(string token) =>
         _functions.TryGetValue(token, out var function)
             ? function
             : throw new RpcException(new Status(

@@ -38,7 +38,7 @@ public sealed class ResourceProviderService : IDisposable
         _definition = definition;
         _engine = engine;
         _schema = new PackageSchema(definition.SchemaJson);
-        _dispatcher = new ResourceDispatcher(definition.Resources, definition.Functions);
+        _dispatcher = new ResourceDispatcher(definition.Resources, definition.Functions, _schema);
     }
 
     /// <summary>Cancelled by the Cancel RPC; linked into every call.</summary>
@@ -137,16 +137,22 @@ public sealed class ResourceProviderService : IDisposable
     public Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var function = _dispatcher.Function(request.Tok);
-        var result = await function.InvokeAsync(PropertyCodec.Decode(request.Args), cancellationToken).ConfigureAwait(false);
-        var response = new InvokeResponse { Return = PropertyCodec.Encode(result.Return) };
-        response.Failures.AddRange(result.Failures.Select(ToWire));
+        var args = PropertyCodec.Decode(request.Args);
+        var (checkedArgs, failures) = _schema.FunctionInputs(request.Tok) is { } shape
+            ? SchemaValues.Check(args, shape, PackageSchema.ShortName(request.Tok))
+            : (args, []);
+        var (result, invokeFailures) = failures.Count > 0
+            ? (PropertyMap.Empty, failures)
+            : await function.InvokeAsync(checkedArgs, cancellationToken).ConfigureAwait(false);
+        var response = new InvokeResponse { Return = PropertyCodec.Encode(result) };
+        response.Failures.AddRange(invokeFailures.Select(ToWire));
         return response;
     });
 
     public Task<WireCheckResponse> Check(WireCheckRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
-        var binding = _dispatcher.Resource(type);
+        var resource = _dispatcher.Resource(type);
         var checkRequest = new HostCheckRequest
         {
             Urn = request.Urn,
@@ -157,14 +163,14 @@ public sealed class ResourceProviderService : IDisposable
             NewInputs = PropertyCodec.Decode(request.News),
             RandomSeed = [.. request.RandomSeed.Span],
         };
-        var result = await binding.CheckAsync(checkRequest, cancellationToken).ConfigureAwait(false);
+        var result = await resource.CheckAsync(checkRequest, cancellationToken).ConfigureAwait(false);
         return CheckResponseOf(result);
     });
 
     public Task<DiffResponse> Diff(WireDiffRequest request, ServerCallContext context) => Guard(context, _ =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
-        var binding = _dispatcher.Resource(type);
+        var resource = _dispatcher.Resource(type);
         var oldState = PropertyCodec.Decode(request.Olds);
         var diffRequest = new HostDiffRequest
         {
@@ -178,36 +184,35 @@ public sealed class ResourceProviderService : IDisposable
             NewInputs = PropertyCodec.Decode(request.News),
             IgnoreChanges = [.. request.IgnoreChanges],
         };
-        var differ = new PropertyDiffer(_schema.ReplaceOnChanges(type), binding.OptionalComputedInputs);
-        return Task.FromResult(DiffResponseOf(binding.Diff(diffRequest, differ)));
+        return Task.FromResult(DiffResponseOf(resource.Diff(diffRequest)));
     });
 
     public Task<CreateResponse> Create(WireCreateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
-        var binding = _dispatcher.Resource(type);
+        var resource = _dispatcher.Resource(type);
         var inputs = PropertyCodec.Decode(request.Properties);
         var secrets = _schema.SecretProperties(type);
         if (request.Preview)
         {
-            var preview = SecretPropagation.Apply(binding.PreviewCreate(inputs), [inputs], secrets);
+            var preview = SecretPropagation.Apply(resource.PreviewCreate(inputs), [inputs], secrets);
             return new CreateResponse { Properties = PropertyCodec.Encode(preview) };
         }
 
         var call = CallOf(request.Urn, name, type, request.Timeout);
-        var (id, state) = await SecureInitFailure(() => binding.CreateAsync(call, inputs, cancellationToken), [inputs], secrets).ConfigureAwait(false);
+        var (id, state) = await SecureInitFailure(() => resource.CreateAsync(call, inputs, cancellationToken), [inputs], secrets).ConfigureAwait(false);
         return new CreateResponse { Id = id, Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [inputs], secrets)) };
     });
 
     public Task<ReadResponse> Read(WireReadRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
-        var binding = _dispatcher.Resource(type);
+        var resource = _dispatcher.Resource(type);
         var oldState = PropertyCodec.Decode(request.Properties);
         var oldInputs = PropertyCodec.Decode(request.Inputs);
         var secrets = _schema.SecretProperties(type);
         var call = CallOf(request.Urn, name, type, request.Timeout);
-        var found = await SecureInitFailure(() => binding.ReadAsync(call, request.Id, oldState, oldInputs, cancellationToken), [oldInputs, oldState], secrets)
+        var found = await SecureInitFailure(() => resource.ReadAsync(call, request.Id, oldState, oldInputs, cancellationToken), [oldInputs, oldState], secrets)
             .ConfigureAwait(false);
         if (found is not { } live)
         {
@@ -226,20 +231,20 @@ public sealed class ResourceProviderService : IDisposable
     public Task<UpdateResponse> Update(WireUpdateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
-        var binding = _dispatcher.Resource(type);
+        var resource = _dispatcher.Resource(type);
         var oldState = PropertyCodec.Decode(request.Olds);
         var oldInputs = PropertyCodec.Decode(request.OldInputs);
         var newInputs = PropertyCodec.Decode(request.News);
         var secrets = _schema.SecretProperties(type);
         if (request.Preview)
         {
-            var preview = SecretPropagation.Apply(binding.PreviewUpdate(oldState, newInputs), [newInputs, oldState], secrets);
+            var preview = SecretPropagation.Apply(resource.PreviewUpdate(oldState, newInputs), [newInputs, oldState], secrets);
             return new UpdateResponse { Properties = PropertyCodec.Encode(preview) };
         }
 
         var call = CallOf(request.Urn, name, type, request.Timeout);
         var state = await SecureInitFailure(
-            () => binding.UpdateAsync(call, request.Id, oldState, oldInputs, newInputs, request.IgnoreChanges, cancellationToken),
+            () => resource.UpdateAsync(call, request.Id, oldState, oldInputs, newInputs, request.IgnoreChanges, cancellationToken),
             [newInputs],
             secrets).ConfigureAwait(false);
         return new UpdateResponse { Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [newInputs], secrets)) };
@@ -248,9 +253,9 @@ public sealed class ResourceProviderService : IDisposable
     public Task<Empty> Delete(WireDeleteRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
-        var binding = _dispatcher.Resource(type);
+        var resource = _dispatcher.Resource(type);
         var call = CallOf(request.Urn, name, type, request.Timeout);
-        await binding.DeleteAsync(call, request.Id, PropertyCodec.Decode(request.Properties), cancellationToken).ConfigureAwait(false);
+        await resource.DeleteAsync(call, request.Id, PropertyCodec.Decode(request.Properties), cancellationToken).ConfigureAwait(false);
         return new Empty();
     });
 

@@ -12,7 +12,8 @@ internal static class JsonPropertyReader
         return Convert(document.RootElement);
     }
 
-    private static PropertyValue Convert(JsonElement element) => element.ValueKind switch
+    /// <summary>One element of a parsed document, e.g. a schema's <c>default</c>.</summary>
+    public static PropertyValue Convert(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.True => PropertyValue.From(true),
         JsonValueKind.False => PropertyValue.From(false),

@@ -1,7 +1,6 @@
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.VpcEndpointApproval;
 using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Schema;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
@@ -9,11 +8,11 @@ namespace Otc.Provider.Tests.Unit;
 /// <summary>Check rules and the diff of <c>otc:vpcep:VpcEndpointApproval</c>.</summary>
 public sealed class ApprovalUnitTests
 {
-    private static readonly VpcEndpointApprovalHandler Handler = new(new OtcClientProvider());
+    private static readonly HostedResource Resource = SchemaRules.Hosted(new VpcEndpointApprovalHandler(new OtcClientProvider()));
 
     private static PropertyMap Inputs(params string[] endpointIds) => Props.Map(("serviceId", "svc-1"), ("endpointIds", Props.Strings(endpointIds)));
 
-    private static CheckResult Check(PropertyMap inputs) => Handler.CheckAsync(new CheckRequest
+    private static CheckResult Check(PropertyMap inputs) => Resource.CheckAsync(new CheckRequest
     {
         Urn = "urn:pulumi:dev::proj::otc:vpcep:VpcEndpointApproval::a",
         Name = "a",
@@ -23,7 +22,7 @@ public sealed class ApprovalUnitTests
         NewInputs = inputs,
     }, CancellationToken.None).GetAwaiter().GetResult();
 
-    private static DiffResult Diff(PropertyMap oldInputs, PropertyMap newInputs) => Handler.Diff(new DiffRequest
+    private static DiffResult Diff(PropertyMap oldInputs, PropertyMap newInputs) => Resource.Diff(new DiffRequest
     {
         Urn = "urn:pulumi:dev::proj::otc:vpcep:VpcEndpointApproval::a",
         Name = "a",
@@ -33,7 +32,7 @@ public sealed class ApprovalUnitTests
         OldState = oldInputs,
         OldInputs = oldInputs,
         NewInputs = newInputs,
-    }, new PropertyDiffer(new PackageSchema(SchemaRules.EmbeddedSchemaJson()).ReplaceOnChanges(VpcEndpointApprovalHandler.TypeToken)));
+    });
 
     [Test]
     public void A_service_and_a_list_of_endpoints_are_valid_an_empty_list_too()

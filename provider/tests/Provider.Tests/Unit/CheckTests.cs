@@ -9,7 +9,7 @@ public sealed class CheckTests
 {
     private static CheckResult Check(PropertyMap inputs)
     {
-        var handler = new VpcEndpointServiceHandler(new OtcClientProvider());
+        var resource = SchemaRules.Hosted(new VpcEndpointServiceHandler(new OtcClientProvider()));
         var request = new CheckRequest
         {
             Urn = "urn:pulumi:dev::proj::otc:vpcep:VpcEndpointService::svc",
@@ -19,7 +19,7 @@ public sealed class CheckTests
             OldInputs = PropertyMap.Empty,
             NewInputs = inputs,
         };
-        return handler.CheckAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+        return resource.CheckAsync(request, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static CheckResult CheckWith(string key, PropertyValue value) => Check(Props.MinimalInputs().With(key, value));

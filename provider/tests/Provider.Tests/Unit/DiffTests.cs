@@ -7,10 +7,10 @@ namespace Otc.Provider.Tests.Unit;
 
 public sealed class DiffTests
 {
-    private static readonly VpcEndpointServiceHandler Handler = new(new OtcClientProvider());
+    private static readonly HostedResource Resource = SchemaRules.Hosted(new VpcEndpointServiceHandler(new OtcClientProvider()));
 
     private static DiffResult Diff(PropertyMap oldInputs, PropertyMap newInputs, PropertyMap? oldState = null) =>
-        Handler.Diff(new DiffRequest
+        Resource.Diff(new DiffRequest
         {
             Urn = "urn:pulumi:dev::proj::otc:vpcep:VpcEndpointService::svc",
             Name = "svc",
@@ -20,7 +20,7 @@ public sealed class DiffTests
             OldState = oldState ?? oldInputs,
             OldInputs = oldInputs,
             NewInputs = newInputs,
-        }, SchemaRules.Differ());
+        });
 
     private static PropertyMap Changed(string key, PropertyValue value) => Props.FullInputs().With(key, value);
 
@@ -297,6 +297,6 @@ public sealed class DiffTests
             IgnoreChanges = ["description"],
         };
 
-        Assert.That(Handler.Diff(request, SchemaRules.Differ()).HasChanges, Is.False);
+        Assert.That(Resource.Diff(request).HasChanges, Is.False);
     }
 }

@@ -1,8 +1,8 @@
 using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.VpcEndpoint;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Schema;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
@@ -12,7 +12,7 @@ public sealed class EndpointUnitTests
 {
     private const string Region = "eu-de";
 
-    private static readonly VpcEndpointHandler Handler = new(new OtcClientProvider());
+    private static readonly HostedResource Resource = SchemaRules.Hosted(new VpcEndpointHandler(new OtcClientProvider()));
 
     private static PropertyMap Minimal() => Props.Map(("serviceId", "svc-1"), ("vpcId", "vpc-1"), ("subnetId", "subnet-1"));
 
@@ -27,7 +27,7 @@ public sealed class EndpointUnitTests
         ("description", "an endpoint"),
         ("tags", Props.Object(("env", "test"))));
 
-    private static CheckResult Check(PropertyMap inputs) => Handler.CheckAsync(new CheckRequest
+    private static CheckResult Check(PropertyMap inputs) => Resource.CheckAsync(new CheckRequest
     {
         Urn = "urn:pulumi:dev::proj::otc:vpcep:VpcEndpoint::ep",
         Name = "ep",
@@ -39,8 +39,7 @@ public sealed class EndpointUnitTests
 
     private static DiffResult Diff(PropertyMap oldInputs, PropertyMap newInputs, PropertyMap? oldState = null)
     {
-        var schema = new PackageSchema(SchemaRules.EmbeddedSchemaJson());
-        return Handler.Diff(new DiffRequest
+        return Resource.Diff(new DiffRequest
         {
             Urn = "urn:pulumi:dev::proj::otc:vpcep:VpcEndpoint::ep",
             Name = "ep",
@@ -50,7 +49,7 @@ public sealed class EndpointUnitTests
             OldState = oldState ?? oldInputs,
             OldInputs = oldInputs,
             NewInputs = newInputs,
-        }, new PropertyDiffer(schema.ReplaceOnChanges(VpcEndpointHandler.TypeToken), Handler.OptionalComputedInputs));
+        });
     }
 
     private static IEnumerable<string> FailedProperties(CheckResult result) => result.Failures.Select(failure => failure.Property);
@@ -209,7 +208,7 @@ public sealed class EndpointUnitTests
         var imported = EndpointMapper.ToInputs(state, oldInputs: null).ToProperties();
         var checkedInputs = Check(imported);
 
-        Assert.That(state.ServiceName, Is.EqualTo("eu-de.web.svc-1"), "the full name, composed from the bare one the cloud answered");
+        Assert.That(state.ServiceName.ValueOrDefault, Is.EqualTo("eu-de.web.svc-1"), "the full name, composed from the bare one the cloud answered");
         Assert.That(state.ToProperties()["markerId"], Is.EqualTo(PropertyValue.From(201515772)));
         Assert.That(checkedInputs.Failures, Is.Empty);
         Assert.That(checkedInputs.Inputs, Is.EqualTo(imported));
@@ -221,14 +220,14 @@ public sealed class EndpointUnitTests
     {
         var live = new VpcEndpoint { Id = "ep-1", EndpointServiceId = "obs-1", EndpointServiceName = "com.t-systems.otc.eu-de.obs", VpcId = "vpc-1", Status = "accepted" };
 
-        Assert.That(EndpointMapper.ToState(live, preferred: null, Region).ServiceName, Is.EqualTo("com.t-systems.otc.eu-de.obs"));
+        Assert.That(EndpointMapper.ToState(live, preferred: null, Region).ServiceName.ValueOrDefault, Is.EqualTo("com.t-systems.otc.eu-de.obs"));
     }
 
     [Test]
     public void Refresh_keeps_the_programs_shape()
     {
         var written = Check(Minimal()).Inputs;
-        var oldInputs = VpcEndpointArgs.FromProperties(written);
+        var oldInputs = SchemaRules.Inputs<VpcEndpointInputs>(VpcEndpointHandler.TypeToken, written);
         var live = new VpcEndpoint { Id = "ep-1", EndpointServiceId = "svc-1", VpcId = "vpc-1", SubnetId = "subnet-1", Ip = "10.0.0.8", Status = "accepted" };
 
         var refreshed = EndpointMapper.ToInputs(EndpointMapper.ToState(live, oldInputs, Region), oldInputs).ToProperties();

@@ -4,6 +4,7 @@ using Otc.Emulator;
 using Otc.Provider.Cloud;
 using Otc.Provider.Configuration;
 using Otc.Provider.Resources.VpcEndpointService;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 
@@ -21,6 +22,7 @@ public sealed class HandlerAgainstEmulatorTests
     private RunningEmulator _emulator = null!;
     private OtcClientProvider _clients = null!;
     private VpcEndpointServiceHandler _handler = null!;
+    private HostedResource _resource = null!;
     private int _portCounter;
 
     [OneTimeSetUp]
@@ -41,6 +43,7 @@ public sealed class HandlerAgainstEmulatorTests
             ("vpcepEndpoint", _emulator.BaseUrl.ToString()),
             ("maxRetries", 0.0)), CancellationToken.None);
         _handler = new VpcEndpointServiceHandler(_clients, FastPolling);
+        _resource = SchemaRules.Hosted(_handler);
     }
 
     [OneTimeTearDown]
@@ -61,10 +64,10 @@ public sealed class HandlerAgainstEmulatorTests
     /// <summary>Each test gets its own backend port so services of different tests never clash (EndPoint.3044).</summary>
     private PropertyMap Inputs() => Props.FullInputs().With("portId", $"port-{Interlocked.Increment(ref _portCounter)}");
 
-    private static VpcEndpointServiceArgs Args(PropertyMap inputs) => VpcEndpointServiceArgs.FromProperties(inputs);
+    private static VpcEndpointServiceInputs Args(PropertyMap inputs) => SchemaRules.ServiceInputs(inputs);
 
     private async Task<CreateResult<VpcEndpointServiceState>> CreateAsync(PropertyMap inputs) =>
-        await _handler.CreateAsync(new CreateRequest<VpcEndpointServiceArgs>
+        await _handler.CreateAsync(new CreateRequest<VpcEndpointServiceInputs>
         {
             Urn = "urn:x",
             Name = "svc",
@@ -74,7 +77,7 @@ public sealed class HandlerAgainstEmulatorTests
         }, CancellationToken.None);
 
     private async Task<UpdateResult<VpcEndpointServiceState>> UpdateAsync(string id, VpcEndpointServiceState oldState, PropertyMap oldInputs, PropertyMap newInputs) =>
-        await _handler.UpdateAsync(new UpdateRequest<VpcEndpointServiceArgs, VpcEndpointServiceState>
+        await _handler.UpdateAsync(new UpdateRequest<VpcEndpointServiceInputs, VpcEndpointServiceState>
         {
             Urn = "urn:x",
             Name = "svc",
@@ -86,8 +89,8 @@ public sealed class HandlerAgainstEmulatorTests
             NewInputs = Args(newInputs),
         }, CancellationToken.None);
 
-    private async Task<ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>> ReadAsync(string id, PropertyMap? oldInputs = null) =>
-        await _handler.ReadAsync(new ReadRequest<VpcEndpointServiceArgs, VpcEndpointServiceState>
+    private async Task<ReadResult<VpcEndpointServiceInputs, VpcEndpointServiceState>> ReadAsync(string id, PropertyMap? oldInputs = null) =>
+        await _handler.ReadAsync(new ReadRequest<VpcEndpointServiceInputs, VpcEndpointServiceState>
         {
             Urn = "urn:x",
             Name = "svc",
@@ -153,7 +156,7 @@ public sealed class HandlerAgainstEmulatorTests
 
         var imported = (await ReadAsync(created.Id)).Inputs!.ToProperties();
 
-        var check = await _handler.CheckAsync(new CheckRequest
+        var check = await _resource.CheckAsync(new CheckRequest
         {
             Urn = "urn:x",
             Name = "svc",
@@ -162,7 +165,7 @@ public sealed class HandlerAgainstEmulatorTests
             OldInputs = imported,
             NewInputs = imported,
         }, CancellationToken.None);
-        var diff = _handler.Diff(new DiffRequest
+        var diff = _resource.Diff(new DiffRequest
         {
             Urn = "urn:x",
             Name = "svc",
@@ -172,7 +175,7 @@ public sealed class HandlerAgainstEmulatorTests
             OldState = created.State.ToProperties(),
             OldInputs = imported,
             NewInputs = check.Inputs,
-        }, SchemaRules.Differ());
+        });
         Assert.That(check.Failures, Is.Empty);
         Assert.That(diff.HasChanges, Is.False);
     }
@@ -309,6 +312,6 @@ public sealed class HandlerAgainstEmulatorTests
         var error = Assert.ThrowsAsync<OtcApiException>(() => CreateAsync(replacement));
 
         Assert.That(error!.ErrorCode, Is.EqualTo("EndPoint.3044"));
-        Assert.That(ServiceDiff.ReplacementWouldCollide(InputNormaliser.Normalise(inputs), InputNormaliser.Normalise(replacement)), Is.True);
+        Assert.That(ServiceDiff.ReplacementWouldCollide(Args(inputs).NormalisedForDiff(), Args(replacement).NormalisedForDiff()), Is.True);
     }
 }

@@ -1,6 +1,7 @@
 using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.VpcEndpointService;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 using WirePort = Otc.CloudClient.PortMapping;
@@ -12,7 +13,7 @@ public sealed class MapperTests
 {
     private const string Region = "eu-de";
 
-    private static readonly VpcEndpointServiceHandler Handler = new(new OtcClientProvider());
+    private static readonly HostedResource Resource = SchemaRules.Hosted(new VpcEndpointServiceHandler(new OtcClientProvider()));
 
     private static EndpointService CloudService() => new()
     {
@@ -38,7 +39,7 @@ public sealed class MapperTests
         Description = "a service",
     };
 
-    private static CheckResult Check(PropertyMap inputs) => Handler.CheckAsync(new CheckRequest
+    private static CheckResult Check(PropertyMap inputs) => Resource.CheckAsync(new CheckRequest
     {
         Urn = "urn:x",
         Name = "svc",
@@ -48,7 +49,7 @@ public sealed class MapperTests
         NewInputs = inputs,
     }, CancellationToken.None).GetAwaiter().GetResult();
 
-    private static DiffResult Diff(PropertyMap oldInputs, PropertyMap newInputs) => Handler.Diff(new DiffRequest
+    private static DiffResult Diff(PropertyMap oldInputs, PropertyMap newInputs) => Resource.Diff(new DiffRequest
     {
         Urn = "urn:x",
         Name = "svc",
@@ -58,12 +59,12 @@ public sealed class MapperTests
         OldState = oldInputs,
         OldInputs = oldInputs,
         NewInputs = newInputs,
-    }, SchemaRules.Differ());
+    });
 
     [Test]
     public void The_create_request_carries_canonical_values_defaults_and_tags()
     {
-        var args = VpcEndpointServiceArgs.FromProperties(Props.MinimalInputs()
+        var args = SchemaRules.ServiceInputs(Props.MinimalInputs()
             .With("serverType", "lb")
             .With("tcpProxy", "TOA_open")
             .With("ports", Props.List(Props.Port(80, 8080, "tcp")))
@@ -104,15 +105,15 @@ public sealed class MapperTests
 
         var state = ServiceMapper.ToState(service, [], preferred: null, Region);
 
-        Assert.That(state.Settings.ServiceName, Is.EqualTo(shortName));
-        Assert.That(state.FullServiceName, Is.EqualTo(fullName));
+        Assert.That(state.Settings.ServiceName.ValueOrDefault, Is.EqualTo(shortName));
+        Assert.That(state.FullServiceName.ValueOrDefault, Is.EqualTo(fullName));
     }
 
     [Test]
     public void Refresh_leaves_out_a_pool_the_cloud_chose_for_a_program_that_named_none()
     {
         var checkedInputs = Check(Props.MinimalInputs()).Inputs;
-        var oldInputs = VpcEndpointServiceArgs.FromProperties(checkedInputs);
+        var oldInputs = SchemaRules.ServiceInputs(checkedInputs);
         var live = CloudService();
         live.Tags = [];
         live.Description = "";
@@ -129,16 +130,16 @@ public sealed class MapperTests
     [Test]
     public void Refresh_keeps_a_pool_the_program_named()
     {
-        var oldInputs = VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
+        var oldInputs = SchemaRules.ServiceInputs(Props.FullInputs());
         var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "iam:domain::d2"], oldInputs, Region);
 
-        Assert.That(ServiceMapper.ToInputs(state, oldInputs).PoolId, Is.EqualTo("pool-1"));
+        Assert.That(ServiceMapper.ToInputs(state, oldInputs).PoolId.ValueOrDefault, Is.EqualTo("pool-1"));
     }
 
     [Test]
     public void State_keeps_the_users_port_order_when_the_set_is_equal()
     {
-        var preferred = VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
+        var preferred = SchemaRules.ServiceInputs(Props.FullInputs());
 
         var state = ServiceMapper.ToState(CloudService(), [], preferred, Region);
 
@@ -152,7 +153,7 @@ public sealed class MapperTests
             .With("serverType", "lb")
             .With("permissions", Props.Strings("d2", "d1"))
             .With("ports", Props.List(Props.Port(80, 8080, "tcp"), Props.Port(443, 8443, "tcp")));
-        var oldInputs = VpcEndpointServiceArgs.FromProperties(written);
+        var oldInputs = SchemaRules.ServiceInputs(written);
         var state = ServiceMapper.ToState(CloudService(), ["iam:domain::d1", "iam:domain::d2"], oldInputs, Region);
 
         var inputs = ServiceMapper.ToInputs(state, oldInputs).ToProperties();
@@ -164,7 +165,7 @@ public sealed class MapperTests
     [Test]
     public void Drift_shows_as_an_in_place_update_after_refresh()
     {
-        var oldInputs = VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
+        var oldInputs = SchemaRules.ServiceInputs(Props.FullInputs());
         var drifted = CloudService();
         drifted.Description = "edited in the console";
         var state = ServiceMapper.ToState(drifted, ["iam:domain::d1", "iam:domain::d2"], oldInputs, Region);
@@ -217,7 +218,7 @@ public sealed class MapperTests
         bare.PoolId = null;
         bare.ServiceName = "eu-de.3bd5ef0c-0000-4c8e-8e9a-000000000001";
         bare.Ports = [new WirePort { ClientPort = 80, ServerPort = 8080, Protocol = "TCP" }];
-        var oldInputs = VpcEndpointServiceArgs.FromProperties(checkedInputs);
+        var oldInputs = SchemaRules.ServiceInputs(checkedInputs);
 
         var refreshed = ServiceMapper.ToInputs(ServiceMapper.ToState(bare, [], oldInputs, Region), oldInputs).ToProperties();
 

@@ -1,12 +1,13 @@
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.VpcEndpointService;
+using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
 
 public sealed class PreviewTests
 {
-    private static readonly VpcEndpointServiceHandler Handler = new(new OtcClientProvider());
+    private static readonly HostedResource Resource = SchemaRules.Hosted(new VpcEndpointServiceHandler(new OtcClientProvider()));
 
     private static PropertyMap OldState() => Props.FullInputs()
         .With("status", "available")
@@ -20,7 +21,7 @@ public sealed class PreviewTests
     {
         var inputs = Props.FullInputs().With("serverType", "lb").With("ports", Props.List(Props.Port(80, 8080, "tcp")));
 
-        var outputs = Handler.PreviewCreate(inputs);
+        var outputs = Resource.PreviewCreate(inputs);
 
         Assert.That(outputs["serverType"], Is.EqualTo(PropertyValue.From("LB")));
         Assert.That(outputs["ports"], Is.EqualTo(Props.List(Props.Port(80, 8080, "TCP"))));
@@ -31,7 +32,7 @@ public sealed class PreviewTests
     [Test]
     public void Create_preview_keeps_unknown_inputs_unknown()
     {
-        var outputs = Handler.PreviewCreate(Props.FullInputs().With("portId", PropertyValue.Unknown));
+        var outputs = Resource.PreviewCreate(Props.FullInputs().With("portId", PropertyValue.Unknown));
 
         Assert.That(outputs["portId"].IsUnknown, Is.True);
     }
@@ -39,7 +40,7 @@ public sealed class PreviewTests
     [Test]
     public void Update_preview_overlays_new_inputs_and_drops_status_and_update_time()
     {
-        var outputs = Handler.PreviewUpdate(OldState(), Props.FullInputs().With("description", "new"));
+        var outputs = Resource.PreviewUpdate(OldState(), Props.FullInputs().With("description", "new"));
 
         Assert.That(outputs["description"], Is.EqualTo(PropertyValue.From("new")));
         Assert.That(outputs["createdAt"], Is.EqualTo(PropertyValue.From("2026-01-01T00:00:00Z")));
@@ -51,7 +52,7 @@ public sealed class PreviewTests
     [Test]
     public void Update_preview_of_a_rename_leaves_the_full_name_unknown()
     {
-        var outputs = Handler.PreviewUpdate(OldState(), Props.FullInputs().With("serviceName", "renamed"));
+        var outputs = Resource.PreviewUpdate(OldState(), Props.FullInputs().With("serviceName", "renamed"));
 
         Assert.That(outputs["serviceName"], Is.EqualTo(PropertyValue.From("renamed")));
         Assert.That(outputs.ContainsKey("fullServiceName"), Is.False);
@@ -60,7 +61,7 @@ public sealed class PreviewTests
     [Test]
     public void Update_preview_shows_removed_optional_inputs_as_cleared()
     {
-        var outputs = Handler.PreviewUpdate(OldState(), Props.MinimalInputs());
+        var outputs = Resource.PreviewUpdate(OldState(), Props.MinimalInputs());
 
         Assert.That(outputs["tags"], Is.EqualTo(Props.Object()));
         Assert.That(outputs["permissions"], Is.EqualTo(Props.List()));

@@ -1,12 +1,13 @@
 using Otc.CloudClient;
 using Otc.Provider.Resources.VpcEndpointService;
+using Otc.ProviderHost.Models;
 using PortMapping = Otc.Provider.Resources.VpcEndpointService.PortMapping;
 
 namespace Otc.Provider.Tests.Unit;
 
 public sealed class UpdatePlanTests
 {
-    private static VpcEndpointServiceArgs Old => VpcEndpointServiceArgs.FromProperties(Props.FullInputs());
+    private static VpcEndpointServiceInputs Old => SchemaRules.ServiceInputs(Props.FullInputs());
 
     private static string Json(UpdateServiceRequest? request) =>
         request is null ? "null" : Newtonsoft.Json.JsonConvert.SerializeObject(request, new Newtonsoft.Json.JsonSerializerSettings
@@ -29,7 +30,7 @@ public sealed class UpdatePlanTests
     [Test]
     public void A_port_change_sends_the_full_list_in_canonical_spelling()
     {
-        var desired = Old with { Ports = [new PortMapping(80, 8080, "tcp"), new PortMapping(8000, 9000)] };
+        var desired = Old with { Ports = InputList<PortMapping>.Of([new PortMapping(80, 8080, "tcp"), new PortMapping(8000, 9000)]) };
 
         var plan = UpdatePlan.Build(Old, desired);
 
@@ -52,7 +53,7 @@ public sealed class UpdatePlanTests
     {
         var desired = Old with
         {
-            Ports = [.. Old.Ports.Reverse().Select(p => p with { Protocol = "tcp" })],
+            Ports = InputList<PortMapping>.Of(Old.PortList.Reverse().Select(p => p with { Protocol = "tcp" })),
             TcpProxy = "CLOSE",
             ServerType = "lb",
         };
@@ -65,7 +66,7 @@ public sealed class UpdatePlanTests
     [Test]
     public void Tags_only_changes_plan_no_PUT_but_tag_actions()
     {
-        var desired = Old with { Tags = new Dictionary<string, string> { ["env"] = "prod", ["owner"] = "me" } };
+        var desired = Old with { Tags = InputMap<string>.Of(new Dictionary<string, string> { ["env"] = "prod", ["owner"] = "me" }) };
 
         var plan = UpdatePlan.Build(Old, desired);
 
@@ -79,7 +80,7 @@ public sealed class UpdatePlanTests
     [Test]
     public void Permissions_only_changes_plan_no_PUT_but_the_two_deltas()
     {
-        var desired = Old with { Permissions = ["iam:domain::d2", "d3", "*"] };
+        var desired = Old with { Permissions = InputList<string>.Of(["iam:domain::d2", "d3", "*"]) };
 
         var plan = UpdatePlan.Build(Old, desired);
 

@@ -1,5 +1,5 @@
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Tests.TestProvider;
 
@@ -7,23 +7,26 @@ namespace Otc.ProviderHost.Tests.TestProvider;
 /// A test-only replace-only resource (no update, read or delete) with its own Check and preview,
 /// to prove the host honours which optional capabilities a handler implements.
 /// </summary>
-internal sealed class GadgetHandler : IResourceHandler<WidgetInputs, WidgetState>, ICustomCheck, ICustomPreview
+internal sealed class GadgetHandler :
+    IResourceHandler<WidgetInputs, WidgetState>,
+    ICustomCheck<WidgetInputs>,
+    ICustomPreview<WidgetInputs, WidgetState>
 {
     public const string TypeToken = "test:index:Gadget";
 
     public string Token => TypeToken;
 
-    public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken)
+    public Task<CheckResult<WidgetInputs>> CheckAsync(CheckRequest<WidgetInputs> request, CancellationToken cancellationToken)
     {
-        var inputs = request.NewInputs.ContainsKey("size") ? request.NewInputs : request.NewInputs.With("size", 1);
-        IReadOnlyList<CheckFailure> failures = request.NewInputs.ContainsKey("name") ? [] : [new CheckFailure("name", "name is required")];
-        return Task.FromResult(new CheckResult(inputs, failures));
+        var inputs = request.NewInputs with { Size = request.NewInputs.Size.OrWhenAbsent(1) };
+        IReadOnlyList<CheckFailure> failures = request.NewInputs.Name.IsAbsent ? [new CheckFailure("name", "name is required")] : [];
+        return Task.FromResult(new CheckResult<WidgetInputs>(inputs, failures));
     }
 
-    public PropertyMap PreviewCreate(PropertyMap inputs) => inputs.With("serial", PropertyValue.Unknown);
+    public WidgetState PreviewCreate(WidgetInputs inputs) => new() { Inputs = inputs, Serial = Input<string>.Unknown() };
 
-    public PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs) => newInputs;
+    public WidgetState PreviewUpdate(WidgetState oldState, WidgetInputs newInputs) => new() { Inputs = newInputs };
 
     public Task<CreateResult<WidgetState>> CreateAsync(CreateRequest<WidgetInputs> request, CancellationToken cancellationToken) =>
-        Task.FromResult(new CreateResult<WidgetState>("g-" + request.Inputs.Name, new WidgetState(request.Inputs, "g")));
+        Task.FromResult(new CreateResult<WidgetState>("g-" + request.Inputs.Name.Value, new WidgetState { Inputs = request.Inputs, Serial = "g" }));
 }

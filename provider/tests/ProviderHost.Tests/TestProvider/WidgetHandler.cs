@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
 
 namespace Otc.ProviderHost.Tests.TestProvider;
@@ -36,13 +37,14 @@ internal sealed class WidgetHandler :
     {
         Calls.Enqueue($"create {request.Name} {request.Type}");
         Timeouts.Enqueue(request.Timeout);
-        await request.Log.InfoAsync($"creating {request.Inputs.Name}");
+        var name = request.Inputs.Name.Value;
+        await request.Log.InfoAsync($"creating {name}");
         await request.Log.StatusAsync("waiting for the widget");
-        await BehaveAsync(request.Inputs.Name, cancellationToken);
+        await BehaveAsync(name, cancellationToken);
 
-        var id = "w-" + request.Inputs.Name;
-        var state = new WidgetState(request.Inputs, "serial-" + request.Inputs.Name);
-        if (request.Inputs.Name.StartsWith("init-fail", StringComparison.Ordinal))
+        var id = "w-" + name;
+        var state = new WidgetState { Inputs = request.Inputs, Serial = "serial-" + name };
+        if (name.StartsWith("init-fail", StringComparison.Ordinal))
         {
             _live[id] = state;
             throw new ResourceInitFailedException(id, state.ToProperties(), ["widget never became healthy"]);
@@ -64,7 +66,7 @@ internal sealed class WidgetHandler :
     {
         Calls.Enqueue($"update {request.Id} ignore={string.Join(",", request.IgnoreChanges)}");
         Timeouts.Enqueue(request.Timeout);
-        await BehaveAsync(request.NewInputs.Name, cancellationToken);
+        await BehaveAsync(request.NewInputs.Name.Value, cancellationToken);
         var state = request.OldState with { Inputs = request.NewInputs };
         _live[request.Id] = state;
         return new UpdateResult<WidgetState>(state);

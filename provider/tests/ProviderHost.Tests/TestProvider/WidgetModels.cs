@@ -1,36 +1,33 @@
-using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
+using Otc.ProviderHost.Models;
 
 namespace Otc.ProviderHost.Tests.TestProvider;
 
 /// <summary>The inputs of the test-only widget resource.</summary>
-internal sealed record WidgetInputs(string Name, double Size, string? Password, PropertyMap Tags) : IPropertyModel<WidgetInputs>
+internal sealed record WidgetInputs : IPropertyModel<WidgetInputs>
 {
-    public static WidgetInputs FromProperties(PropertyMap properties)
-    {
-        if (!properties.GetOrNull("name").TryGetString(out var name))
-        {
-            throw new PropertyDecodeException("name", "expected a string");
-        }
+    public Input<string> Name { get; init; }
 
-        properties.GetOrNull("size").TryGetNumber(out var size);
-        var password = properties.GetOrNull("password").TryGetString(out var text) ? text : null;
-        properties.GetOrNull("tags").TryGetObject(out var tags);
-        return new WidgetInputs(name, size, password, tags);
-    }
+    public Input<double> Size { get; init; }
 
-    public PropertyMap ToProperties()
-    {
-        var map = PropertyMap.Empty.With("name", Name).With("size", Size).With("tags", PropertyValue.From(Tags));
-        return Password is null ? map : map.With("password", Password);
-    }
+    public Input<string> Password { get; init; }
+
+    public Input<InputMap<string>> Tags { get; init; }
+
+    public static PropertyTable<WidgetInputs> Properties { get; } = new PropertyTable<WidgetInputs>()
+        .Add("name", Codec.String, m => m.Name, (m, v) => m with { Name = v }, PropertyFlags.Required)
+        .Add("size", Codec.Number, m => m.Size, (m, v) => m with { Size = v })
+        .Add("password", Codec.String, m => m.Password, (m, v) => m with { Password = v })
+        .Add("tags", Codec.MapOf(Codec.String), m => m.Tags, (m, v) => m with { Tags = v });
 }
 
 /// <summary>The state of the test-only widget: its inputs plus a computed serial.</summary>
-internal sealed record WidgetState(WidgetInputs Inputs, string Serial) : IPropertyModel<WidgetState>
+internal sealed record WidgetState : IPropertyModel<WidgetState>
 {
-    public static WidgetState FromProperties(PropertyMap properties) =>
-        new(WidgetInputs.FromProperties(properties), properties.GetOrNull("serial").TryGetString(out var serial) ? serial : string.Empty);
+    public WidgetInputs Inputs { get; init; } = new();
 
-    public PropertyMap ToProperties() => Inputs.ToProperties().With("serial", Serial);
+    public Input<string> Serial { get; init; }
+
+    public static PropertyTable<WidgetState> Properties { get; } = new PropertyTable<WidgetState>()
+        .Include(WidgetInputs.Properties, s => s.Inputs, (s, v) => s with { Inputs = v })
+        .Add("serial", Codec.String, s => s.Serial, (s, v) => s with { Serial = v });
 }

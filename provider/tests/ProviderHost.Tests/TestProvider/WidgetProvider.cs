@@ -27,6 +27,7 @@ internal static class WidgetProvider
           },
           "resources": {
             "test:index:Widget": {
+              "requiredInputs": ["name"],
               "inputProperties": {
                 "name": { "type": "string", "replaceOnChanges": true },
                 "size": { "type": "number" },

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.ProviderHost.Resources;
@@ -18,23 +17,52 @@ internal static class CloudCalls
     /// A refresh read: null only for a definite 404 (the resource is gone); a timeout, 5xx or auth failure propagates,
     /// so the resource stays in the state. <paramref name="timeout"/> (the engine's custom read timeout) bounds it.
     /// </summary>
-    public static async Task<T?> ReadOrGoneAsync<T>(Func<CancellationToken, Task<T>> read, string what, TimeSpan? timeout, CancellationToken cancellationToken)
-        where T : class
+    public static Task<T?> ReadOrGoneAsync<T>(Func<CancellationToken, Task<T>> read, string what, TimeSpan? timeout, CancellationToken cancellationToken)
+        where T : class =>
+        WithinAsync<T?>(
+            async token =>
+            {
+                try
+                {
+                    return await read(token).ConfigureAwait(false);
+                }
+                catch (OtcApiException exception) when (exception.IsNotFound)
+                {
+                    return null;
+                }
+            },
+            $"reading {what}",
+            timeout,
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> within <paramref name="timeout"/> (when set): past it, a Timeout error naming
+    /// <paramref name="what"/> ("reading VPC endpoint 12", say); the caller's own cancellation stays a cancellation.
+    /// </summary>
+    public static async Task<T> WithinAsync<T>(Func<CancellationToken, Task<T>> work, string what, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(timeout, cancellationToken);
         try
         {
-            return await read(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
-        {
-            return null;
+            return await work(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ProviderException(ProviderErrorKind.Timeout, $"reading {what} did not finish within {timeout}");
+            throw new ProviderException(ProviderErrorKind.Timeout, $"{what} did not finish within {timeout}");
         }
     }
+
+    /// <summary>The same for work without a result.</summary>
+    public static Task WithinAsync(Func<CancellationToken, Task> work, string what, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        WithinAsync<bool>(
+            async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            },
+            what,
+            timeout,
+            cancellationToken);
 
     /// <summary>A re-read for a partial-failure answer: the original failure is what the user must see, so this one never throws.</summary>
     public static async Task<T?> BestEffortAsync<T>(Func<CancellationToken, Task<T>> read)
@@ -56,7 +84,8 @@ internal static class CloudCalls
     {
         OtcApiException api => OtcExceptionTranslator.Describe(api),
         OperationCanceledException => $"the operation on {what} was cancelled before it finished",
-        ProviderException or OtcTransportException or WaitTimeoutException or ServiceFailedException or EndpointFailedException => failure.Message,
+        ProviderException or OtcTransportException or WaitTimeoutException or ServiceFailedException or EndpointFailedException or ConnectionFailedException
+            => failure.Message,
         _ => $"{what}: {failure.Message}",
     };
 
@@ -71,13 +100,4 @@ internal static class CloudCalls
 
         return source;
     }
-
-    /// <summary>What is left of <paramref name="timeout"/> since <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public static TimeSpan Remaining(long started, TimeSpan timeout)
-    {
-        var remaining = timeout - Stopwatch.GetElapsedTime(started);
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
-    }
-
-    public static bool IsStatus(string? status, string expected) => string.Equals(status, expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,78 +1,44 @@
 using System.Text;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Resources.Common;
 
 /// <summary>
-/// Check rules shared by the VPCEP resources. Each adds at most one failure for its property, naming the property
-/// and the rule; unknown values (preview) are never judged.
+/// Check rules shared by the VPCEP resources, on typed inputs whose types, requiredness and defaults the host has
+/// checked against the schema. Each adds at most one failure per value, naming its path and the rule; absent and
+/// unknown values (preview) are never judged.
 /// </summary>
 internal static class InputRules
 {
-    /// <summary>Every key that is not an input of <paramref name="resource"/> (engine-internal <c>__</c> keys aside).</summary>
-    public static void OnlyInputs(PropertyMap news, IReadOnlySet<string> inputs, string resource, List<CheckFailure> failures)
+    /// <summary>A given string must hold more than white space.</summary>
+    public static void NotBlank(Input<string> value, string key, List<CheckFailure> failures)
     {
-        foreach (var key in news.Keys.Where(key => !inputs.Contains(key) && !key.StartsWith("__", StringComparison.Ordinal)))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' is not an input of {resource}"));
-        }
-    }
-
-    public static void RequiredString(PropertyMap news, string key, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(key);
-        if (value.IsUnknown)
-        {
-            return;
-        }
-
-        if (value.IsNull)
-        {
-            failures.Add(new CheckFailure(key, $"missing required property '{key}'"));
-        }
-        else if (!value.TryGetString(out var text))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a string"));
-        }
-        else if (string.IsNullOrWhiteSpace(text))
+        if (value.TryGetValue(out var text) && string.IsNullOrWhiteSpace(text))
         {
             failures.Add(new CheckFailure(key, $"'{key}' must not be empty"));
         }
     }
 
-    public static void OptionalString(PropertyMap news, string key, List<CheckFailure> failures)
+    /// <summary>One of <paramref name="allowed"/>, in any case.</summary>
+    public static void OneOf(Input<string> value, string key, Vocabulary allowed, List<CheckFailure> failures, string? why = null)
     {
-        var value = news.GetOrNull(key);
-        if (!value.IsNull && !value.IsUnknown && !value.TryGetString(out _))
+        if (value.TryGetValue(out var text) && allowed.Canonical(text) is null)
         {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a string"));
-        }
-    }
-
-    public static void OptionalBoolean(PropertyMap news, string key, List<CheckFailure> failures)
-    {
-        var value = news.GetOrNull(key);
-        if (!value.IsNull && !value.IsUnknown && !value.TryGetBool(out _))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a boolean"));
+            failures.Add(new CheckFailure(key, $"'{key}' must be one of {allowed}{(why is null ? " (case-insensitive)" : ": " + why)}, got {Shown(value)}"));
         }
     }
 
     /// <summary>At most 128 characters, without <c>&lt;</c> or <c>&gt;</c>.</summary>
-    public static void Description(PropertyMap news, string key, List<CheckFailure> failures)
+    public static void Description(Input<string> value, string key, List<CheckFailure> failures)
     {
-        var value = news.GetOrNull(key);
-        if (value.IsNull || value.IsUnknown)
+        if (!value.TryGetValue(out var text))
         {
             return;
         }
 
-        if (!value.TryGetString(out var text))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a string"));
-        }
-        else if (text.Length > VpcepLimits.MaxDescriptionLength)
+        if (text.Length > VpcepLimits.MaxDescriptionLength)
         {
             failures.Add(new CheckFailure(key, $"'{key}' must be at most {VpcepLimits.MaxDescriptionLength} characters, got {text.Length}"));
         }
@@ -83,17 +49,10 @@ internal static class InputRules
     }
 
     /// <summary>At most 20 tags; keys 1-36 and values 0-43 characters of letters, digits, <c>-</c>, <c>_</c> and <c>@</c>.</summary>
-    public static void Tags(PropertyMap news, string key, List<CheckFailure> failures)
+    public static void Tags(Input<InputMap<string>> value, string key, List<CheckFailure> failures)
     {
-        var value = news.GetOrNull(key);
-        if (value.IsNull || value.IsUnknown)
+        if (!value.TryGetValue(out var tags))
         {
-            return;
-        }
-
-        if (!value.TryGetObject(out var tags))
-        {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a map of strings"));
             return;
         }
 
@@ -104,57 +63,65 @@ internal static class InputRules
 
         foreach (var (tagKey, tagValue) in tags)
         {
-            var path = PropertyDiffer.ChildPath(key, tagKey);
+            var path = PropertyPath.Child(key, tagKey);
             if (!IsTagText(tagKey, 1, VpcepLimits.MaxTagKeyLength))
             {
                 failures.Add(new CheckFailure(path,
                     $"tag key must be 1-{VpcepLimits.MaxTagKeyLength} characters of letters, digits, '-', '_' and '@', got \"{tagKey}\""));
             }
 
-            if (tagValue.IsUnknown)
-            {
-                continue;
-            }
-
-            if (!tagValue.TryGetString(out var text) || !IsTagText(text, 0, VpcepLimits.MaxTagValueLength))
+            if (tagValue.TryGetValue(out var text) && !IsTagText(text, 0, VpcepLimits.MaxTagValueLength))
             {
                 failures.Add(new CheckFailure(path,
-                    $"tag value must be 0-{VpcepLimits.MaxTagValueLength} characters of letters, digits, '-', '_' and '@', got {tagValue}"));
+                    $"tag value must be 0-{VpcepLimits.MaxTagValueLength} characters of letters, digits, '-', '_' and '@', got {Shown(tagValue)}"));
             }
         }
     }
 
     /// <summary>
-    /// A list of strings each of which <paramref name="isValid"/> accepts; one failure per bad entry, named by its index.
+    /// Every entry of a list must satisfy <paramref name="isValid"/>; one failure per bad entry, named by its index.
     /// <paramref name="rule"/> completes "each entry must be ...".
     /// </summary>
-    public static void StringList(PropertyMap news, string key, Func<string, bool> isValid, string rule, List<CheckFailure> failures)
+    public static void EachEntry(Input<InputList<string>> value, string key, Func<string, bool> isValid, string rule, List<CheckFailure> failures) =>
+        EachEntry(value, key, isValid, shown => $"each entry of '{key}' must be {rule}, got {shown}", failures);
+
+    /// <summary>The same, with the whole reason written by <paramref name="reason"/> from the entry as messages show it.</summary>
+    public static void EachEntry(Input<InputList<string>> value, string key, Func<string, bool> isValid, Func<string, string> reason, List<CheckFailure> failures)
     {
-        var value = news.GetOrNull(key);
-        if (value.IsNull || value.IsUnknown)
+        if (!value.TryGetValue(out var items))
         {
             return;
         }
 
-        if (!value.TryGetArray(out var items))
+        for (var index = 0; index < items.Count; index++)
         {
-            failures.Add(new CheckFailure(key, $"'{key}' must be a list of strings"));
-            return;
-        }
-
-        for (var index = 0; index < items.Length; index++)
-        {
-            var item = items[index];
-            if (!item.IsUnknown && (!item.TryGetString(out var text) || !isValid(text)))
+            if (items[index].TryGetValue(out var text) && !isValid(text))
             {
-                failures.Add(new CheckFailure($"{key}[{index}]", $"each entry of '{key}' must be {rule}, got {item}"));
+                failures.Add(new CheckFailure(PropertyPath.Item(key, index), reason(Shown(items[index]))));
             }
         }
     }
 
-    /// <summary><paramref name="inputs"/> with <paramref name="value"/> for <paramref name="key"/> where the program left it out.</summary>
-    public static PropertyMap WithDefault(PropertyMap inputs, string key, PropertyValue value) =>
-        inputs.GetOrNull(key).IsNull ? inputs.With(key, value) : inputs;
+    /// <summary>No entry twice: the second place of a repeated entry is named.</summary>
+    public static void NoRepeats(Input<InputList<string>> value, string key, Func<string, string> describe, List<CheckFailure> failures)
+    {
+        if (!value.TryGetValue(out var items))
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (items[index].TryGetValue(out var text) && !seen.Add(text))
+            {
+                failures.Add(new CheckFailure(PropertyPath.Item(key, index), describe(text)));
+            }
+        }
+    }
+
+    /// <summary>How a message shows a value: quoted, or <c>[secret]</c>.</summary>
+    public static string Shown(Input<string> value) => value.IsSecret ? "[secret]" : $"\"{value.ValueOrDefault}\"";
 
     private static bool IsTagText(string text, int minLength, int maxLength)
     {

@@ -1,25 +1,26 @@
 using Otc.CloudClient;
 using Otc.Provider.Resources.Common;
 using Otc.Provider.Resources.VpcEndpointService;
+using Otc.ProviderHost.Models;
 using WireEndpoint = Otc.CloudClient.VpcEndpoint;
 
 namespace Otc.Provider.Resources.VpcEndpoint;
 
-/// <summary>Translates between the endpoint resource's records and the VPCEP client's wire models.</summary>
+/// <summary>Translates between the endpoint resource's models and the VPCEP client's wire models.</summary>
 internal static class EndpointMapper
 {
-    public static CreateEndpointRequest ToCreateRequest(VpcEndpointArgs args) => new()
+    public static CreateEndpointRequest ToCreateRequest(VpcEndpointInputs inputs) => new()
     {
-        EndpointServiceId = args.ServiceId,
-        VpcId = args.VpcId,
-        SubnetId = NullIfEmpty(args.SubnetId),
-        PortIp = NullIfEmpty(args.PortIp),
-        EnableDns = args.EffectiveEnableDns,
-        EnableWhitelist = args.EnableWhitelist,
-        Whitelist = args.Whitelist is { Count: > 0 } whitelist ? [.. whitelist.Distinct(StringComparer.Ordinal)] : null,
-        RouteTables = args.RouteTables is { Count: > 0 } tables ? [.. tables.Distinct(StringComparer.Ordinal)] : null,
-        Description = NullIfEmpty(args.Description),
-        Tags = args.EffectiveTags.Count == 0 ? null : [.. args.EffectiveTags.Select(tag => new ResourceTag { Key = tag.Key, Value = tag.Value })],
+        EndpointServiceId = inputs.ServiceId.Value,
+        VpcId = inputs.VpcId.Value,
+        SubnetId = NullIfEmpty(inputs.SubnetId.ValueOrDefault),
+        PortIp = NullIfEmpty(inputs.PortIp.ValueOrDefault),
+        EnableDns = inputs.EnableDns.Value,
+        EnableWhitelist = inputs.EnableWhitelist.ValueOrDefault,
+        Whitelist = inputs.Whitelist.ValueOrDefault is { Count: > 0 } whitelist ? [.. whitelist.Values.Distinct(StringComparer.Ordinal)] : null,
+        RouteTables = inputs.RouteTables.ValueOrDefault is { Count: > 0 } tables ? [.. tables.Values.Distinct(StringComparer.Ordinal)] : null,
+        Description = NullIfEmpty(inputs.Description.ValueOrDefault),
+        Tags = inputs.TagMap.Count == 0 ? null : [.. inputs.TagMap.Select(tag => new ResourceTag { Key = tag.Key, Value = tag.Value })],
     };
 
     /// <summary>
@@ -27,12 +28,13 @@ internal static class EndpointMapper
     /// the order of the whitelist and route tables when they hold the same set. <paramref name="region"/> completes the
     /// service's full name when the cloud answers the bare one.
     /// </summary>
-    public static VpcEndpointState ToState(WireEndpoint endpoint, VpcEndpointArgs? preferred, string region)
+    public static VpcEndpointState ToState(WireEndpoint endpoint, VpcEndpointInputs? preferred, string region)
     {
-        var settings = new VpcEndpointArgs
+        var serviceId = endpoint.EndpointServiceId ?? preferred?.ServiceId.ValueOrDefault ?? "";
+        var settings = new VpcEndpointInputs
         {
-            ServiceId = endpoint.EndpointServiceId ?? preferred?.ServiceId ?? "",
-            VpcId = endpoint.VpcId ?? preferred?.VpcId ?? "",
+            ServiceId = serviceId,
+            VpcId = endpoint.VpcId ?? preferred?.VpcId.ValueOrDefault ?? "",
             SubnetId = NullIfEmpty(endpoint.SubnetId),
             PortIp = NullIfEmpty(endpoint.Ip),
             EnableDns = endpoint.EnableDns,
@@ -40,16 +42,16 @@ internal static class EndpointMapper
             Whitelist = InPreferredOrder(endpoint.Whitelist, preferred?.Whitelist),
             RouteTables = InPreferredOrder(endpoint.RouteTables, preferred?.RouteTables),
             Description = endpoint.Description ?? "",
-            Tags = TagChanges.MapOf(endpoint.Tags),
+            Tags = InputMap<string>.Of(TagChanges.MapOf(endpoint.Tags)),
         };
         return new VpcEndpointState
         {
             Settings = settings,
             Status = endpoint.Status,
             Ip = NullIfEmpty(endpoint.Ip),
-            DnsNames = endpoint.DnsNames,
-            MarkerId = endpoint.MarkerId == 0 ? null : endpoint.MarkerId,
-            ServiceName = string.IsNullOrEmpty(settings.ServiceId) ? endpoint.EndpointServiceName : ServiceNames.FullName(endpoint.EndpointServiceName, settings.ServiceId, region),
+            DnsNames = InputList<string>.Of(endpoint.DnsNames),
+            MarkerId = endpoint.MarkerId == 0 ? Input<long>.Absent : endpoint.MarkerId,
+            ServiceName = string.IsNullOrEmpty(serviceId) ? endpoint.EndpointServiceName : ServiceNames.FullName(endpoint.EndpointServiceName, serviceId, region),
             ServiceType = endpoint.ServiceType,
             ProjectId = endpoint.ProjectId,
             CreatedAt = endpoint.CreatedAt,
@@ -62,28 +64,37 @@ internal static class EndpointMapper
     /// only when set (or when the user wrote them). What the cloud fills in by itself (the IP, a gateway's route table)
     /// appears only where the user wrote it, or on import, which reproduces everything.
     /// </summary>
-    public static VpcEndpointArgs ToInputs(VpcEndpointState state, VpcEndpointArgs? oldInputs)
+    public static VpcEndpointInputs ToInputs(VpcEndpointState state, VpcEndpointInputs? oldInputs)
     {
         var live = state.Settings;
         var importing = oldInputs is null;
-        return new VpcEndpointArgs
+        return new VpcEndpointInputs
         {
             ServiceId = live.ServiceId,
             VpcId = live.VpcId,
-            SubnetId = live.SubnetId ?? (oldInputs?.SubnetId is null ? null : ""),
-            PortIp = importing || oldInputs!.PortIp is not null ? live.PortIp : null,
-            EnableDns = live.EffectiveEnableDns,
-            EnableWhitelist = live.EffectiveEnableWhitelist,
-            Whitelist = live.Whitelist is { Count: > 0 } ? live.Whitelist : oldInputs?.Whitelist is null ? null : [],
-            RouteTables = (importing || oldInputs!.RouteTables is not null) && live.RouteTables is { Count: > 0 } ? live.RouteTables : oldInputs?.RouteTables is null ? null : [],
-            Description = !string.IsNullOrEmpty(live.Description) ? live.Description : oldInputs?.Description is null ? null : "",
-            Tags = live.EffectiveTags.Count > 0 ? live.Tags : oldInputs?.Tags is null ? null : new Dictionary<string, string>(),
+            SubnetId = !live.SubnetId.IsAbsent ? live.SubnetId : Written(oldInputs?.SubnetId, ""),
+            PortIp = importing || !oldInputs!.PortIp.IsAbsent ? live.PortIp : Input<string>.Absent,
+            EnableDns = live.EnableDns,
+            EnableWhitelist = live.EnableWhitelist,
+            Whitelist = HasEntries(live.Whitelist) ? live.Whitelist : Written(oldInputs?.Whitelist, InputList<string>.Empty),
+            RouteTables = (importing || !oldInputs!.RouteTables.IsAbsent) && HasEntries(live.RouteTables)
+                ? live.RouteTables
+                : Written(oldInputs?.RouteTables, InputList<string>.Empty),
+            Description = !string.IsNullOrEmpty(live.Description.ValueOrDefault) ? live.Description : Written(oldInputs?.Description, ""),
+            Tags = live.TagMap.Count > 0 ? live.Tags : Written(oldInputs?.Tags, InputMap<string>.Empty),
         };
     }
 
     /// <summary>The user's order when the cloud holds the same set, else the cloud's.</summary>
-    private static IReadOnlyList<string> InPreferredOrder(IReadOnlyList<string> live, IReadOnlyList<string>? preferred) =>
-        preferred is not null && live.ToHashSet(StringComparer.Ordinal).SetEquals(preferred) ? preferred : live;
+    private static Input<InputList<string>> InPreferredOrder(IReadOnlyList<string> live, Input<InputList<string>>? preferred) =>
+        preferred?.ValueOrDefault is { IsFullyKnown: true } wanted && live.ToHashSet(StringComparer.Ordinal).SetEquals(wanted.Values)
+            ? InputList<string>.Of(wanted.Values)
+            : InputList<string>.Of(live);
+
+    private static bool HasEntries(Input<InputList<string>> list) => list.ValueOrDefault is { Count: > 0 };
+
+    /// <summary>An empty value where the user wrote the property (so the refreshed inputs keep its shape), else absent.</summary>
+    private static Input<T> Written<T>(Input<T>? written, T empty) => written is { IsAbsent: false } ? empty : Input<T>.Absent;
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

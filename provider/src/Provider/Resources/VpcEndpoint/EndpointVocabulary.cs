@@ -3,25 +3,13 @@ using System.Net.Sockets;
 
 namespace Otc.Provider.Resources.VpcEndpoint;
 
-/// <summary>Statuses, defaults and address rules of VPC endpoints, as the API reference gives them.</summary>
+/// <summary>Service kinds and address rules of VPC endpoints, as the API reference gives them (the statuses are the cloud client's).</summary>
 internal static class EndpointVocabulary
 {
-    public const string Interface = "interface";
     public const string Gateway = "gateway";
-
-    public const string Accepted = "accepted";
-    public const string PendingAcceptance = "pendingAcceptance";
-    public const string Failed = "failed";
-    public const string Rejected = "rejected";
-
-    public const bool DefaultEnableDns = false;
-    public const bool DefaultEnableWhitelist = false;
 
     /// <summary>VPCEP's own range: an endpoint's subnet (and the VPC's custom routes) must not overlap it.</summary>
     public const string ReservedRange = "198.19.128.0/17";
-
-    public static bool IsUnhealthy(string? status) =>
-        string.Equals(status, Failed, StringComparison.OrdinalIgnoreCase) || string.Equals(status, Rejected, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsIpv4(string text) =>
         IPAddress.TryParse(text, out var address) && address.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') == 3;

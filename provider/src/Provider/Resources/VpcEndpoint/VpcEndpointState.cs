@@ -1,74 +1,48 @@
-using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
-using static Otc.Provider.Resources.PropertyDecoding;
-using Names = Otc.Provider.Resources.VpcEndpoint.EndpointProperties;
+using Otc.ProviderHost.Models;
+using Names = Otc.Provider.Resources.VpcEndpoint.VpcEndpointInputs.Names;
 
 namespace Otc.Provider.Resources.VpcEndpoint;
 
 /// <summary>The outputs of a VPC endpoint: every input as the cloud reports it, plus the values only the cloud knows.</summary>
-public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>
+public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>, IDiffNormalised<VpcEndpointState>
 {
     /// <summary>The input-shaped part of the outputs.</summary>
-    public required VpcEndpointArgs Settings { get; init; }
+    public VpcEndpointInputs Settings { get; init; } = new();
 
     /// <summary><c>creating</c>, <c>pendingAcceptance</c>, <c>accepted</c>, <c>rejected</c>, <c>failed</c> or <c>deleting</c>.</summary>
-    public string? Status { get; init; }
+    public Input<string> Status { get; init; }
 
     /// <summary>The endpoint's private IP address (interface endpoints, once accepted).</summary>
-    public string? Ip { get; init; }
+    public Input<string> Ip { get; init; }
 
-    public IReadOnlyList<string>? DnsNames { get; init; }
+    public Input<InputList<string>> DnsNames { get; init; }
 
     /// <summary>The connection's id on the service side (what the owner sees as <c>marker_id</c>).</summary>
-    public long? MarkerId { get; init; }
+    public Input<long> MarkerId { get; init; }
 
     /// <summary>The full name of the service the endpoint connects to.</summary>
-    public string? ServiceName { get; init; }
+    public Input<string> ServiceName { get; init; }
 
-    public string? ServiceType { get; init; }
+    public Input<string> ServiceType { get; init; }
 
-    public string? ProjectId { get; init; }
+    public Input<string> ProjectId { get; init; }
 
-    public string? CreatedAt { get; init; }
+    public Input<string> CreatedAt { get; init; }
 
-    public string? UpdatedAt { get; init; }
+    public Input<string> UpdatedAt { get; init; }
 
-    public static VpcEndpointState FromProperties(PropertyMap properties) => new()
-    {
-        Settings = VpcEndpointArgs.FromProperties(properties),
-        Status = OptionalString(properties, Names.Status),
-        Ip = OptionalString(properties, Names.Ip),
-        DnsNames = OptionalStringList(properties, Names.DnsNames),
-        MarkerId = properties.GetOrNull(Names.MarkerId).TryGetNumber(out var marker) ? (long)marker : null,
-        ServiceName = OptionalString(properties, Names.ServiceName),
-        ServiceType = OptionalString(properties, Names.ServiceType),
-        ProjectId = OptionalString(properties, Names.ProjectId),
-        CreatedAt = OptionalString(properties, Names.CreatedAt),
-        UpdatedAt = OptionalString(properties, Names.UpdatedAt),
-    };
+    public static PropertyTable<VpcEndpointState> Properties { get; } = new PropertyTable<VpcEndpointState>()
+        .Include(VpcEndpointInputs.Properties, s => s.Settings, (s, v) => s with { Settings = v })
+        .Require(Names.EnableDns, Names.EnableWhitelist)
+        .Add("status", Codec.String, s => s.Status, (s, v) => s with { Status = v }, PropertyFlags.Required)
+        .Add("ip", Codec.String, s => s.Ip, (s, v) => s with { Ip = v })
+        .Add("dnsNames", Codec.ListOf(Codec.String), s => s.DnsNames, (s, v) => s with { DnsNames = v })
+        .Add("markerId", Codec.Integer, s => s.MarkerId, (s, v) => s with { MarkerId = v })
+        .Add("serviceName", Codec.String, s => s.ServiceName, (s, v) => s with { ServiceName = v }, PropertyFlags.Required)
+        .Add("serviceType", Codec.String, s => s.ServiceType, (s, v) => s with { ServiceType = v }, PropertyFlags.Required)
+        .Add("projectId", Codec.String, s => s.ProjectId, (s, v) => s with { ProjectId = v }, PropertyFlags.Required)
+        .Add("createdAt", Codec.String, s => s.CreatedAt, (s, v) => s with { CreatedAt = v }, PropertyFlags.Required)
+        .Add("updatedAt", Codec.String, s => s.UpdatedAt, (s, v) => s with { UpdatedAt = v }, PropertyFlags.Required);
 
-    public PropertyMap ToProperties()
-    {
-        var properties = WithStrings(
-            Settings.ToProperties(),
-            (Names.Status, Status),
-            (Names.Ip, Ip),
-            (Names.ServiceName, ServiceName),
-            (Names.ServiceType, ServiceType),
-            (Names.ProjectId, ProjectId),
-            (Names.CreatedAt, CreatedAt),
-            (Names.UpdatedAt, UpdatedAt));
-
-        if (DnsNames is not null)
-        {
-            properties = properties.With(Names.DnsNames, StringList(DnsNames));
-        }
-
-        if (MarkerId is { } marker)
-        {
-            properties = properties.With(Names.MarkerId, PropertyValue.From((double)marker));
-        }
-
-        return properties;
-    }
+    public VpcEndpointState NormalisedForDiff() => this with { Settings = Settings.NormalisedForDiff() };
 }

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Engine;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
-using Names = Otc.Provider.Resources.VpcEndpointApproval.ApprovalProperties;
 
 namespace Otc.Provider.Resources.VpcEndpointApproval;
 
@@ -16,104 +15,99 @@ namespace Otc.Provider.Resources.VpcEndpointApproval;
 /// the next plan shows as drift and the next up accepts again.
 /// </summary>
 public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPolicy? waitPolicy = null)
-    : IResourceHandler<VpcEndpointApprovalArgs, VpcEndpointApprovalState>,
-        ICustomCheck,
-        ICustomDiff,
-        IReadable<VpcEndpointApprovalArgs, VpcEndpointApprovalState>,
-        IUpdatable<VpcEndpointApprovalArgs, VpcEndpointApprovalState>,
+    : IResourceHandler<VpcEndpointApprovalInputs, VpcEndpointApprovalState>,
+        ICustomCheck<VpcEndpointApprovalInputs>,
+        IReadable<VpcEndpointApprovalInputs, VpcEndpointApprovalState>,
+        IUpdatable<VpcEndpointApprovalInputs, VpcEndpointApprovalState>,
         IDeletable<VpcEndpointApprovalState>
 {
     public const string TypeToken = "otc:vpcep:VpcEndpointApproval";
 
-    /// <summary>How long accepting (or rejecting) all listed connections may take.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
-
-    private const string Accepted = "accepted";
-    private const string PendingAcceptance = "pendingAcceptance";
-    private const string Creating = "creating";
-    private const string Failed = "failed";
+    private const string Connection = "the connection of VPC endpoint";
 
     /// <summary>Errors that mean the endpoint is no longer there to reject: gone (404) or not connecting to the service (2013).</summary>
-    private static readonly string[] EndpointGoneCodes = ["Endpoint.2013", "EndPoint.2013"];
+    private const string EndpointGoneCode = "EndPoint.2013";
 
     public string Token => TypeToken;
 
-    private WaitPolicy Policy => waitPolicy ?? new WaitPolicy();
+    public Task<CheckResult<VpcEndpointApprovalInputs>> CheckAsync(CheckRequest<VpcEndpointApprovalInputs> request, CancellationToken cancellationToken) =>
+        Task.FromResult(request.NewInputs.Check());
 
-    public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(ApprovalInputValidator.Check(request.NewInputs));
-
-    public DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer) => defaultDiffer.Diff(request with
-    {
-        OldInputs = ApprovalInputValidator.Normalise(request.OldInputs),
-        NewInputs = ApprovalInputValidator.Normalise(request.NewInputs),
-    });
-
-    public async Task<CreateResult<VpcEndpointApprovalState>> CreateAsync(
-        CreateRequest<VpcEndpointApprovalArgs> request, CancellationToken cancellationToken)
+    public async Task<CreateResult<VpcEndpointApprovalState>> CreateAsync(CreateRequest<VpcEndpointApprovalInputs> request, CancellationToken cancellationToken)
     {
         var inputs = request.Inputs;
         var state = await ApplyAsync(inputs, alreadyAccepted: [], formerlyListed: [], request.Log, request.Timeout, cancellationToken).ConfigureAwait(false);
-        return new CreateResult<VpcEndpointApprovalState>(inputs.ServiceId, state);
+        return new CreateResult<VpcEndpointApprovalState>(inputs.ServiceId.Value, state);
     }
 
-    public async Task<ReadResult<VpcEndpointApprovalArgs, VpcEndpointApprovalState>> ReadAsync(
-        ReadRequest<VpcEndpointApprovalArgs, VpcEndpointApprovalState> request, CancellationToken cancellationToken)
+    public Task<ReadResult<VpcEndpointApprovalInputs, VpcEndpointApprovalState>> ReadAsync(
+        ReadRequest<VpcEndpointApprovalInputs, VpcEndpointApprovalState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        var serviceId = request.OldInputs?.ServiceId ?? request.OldState?.Settings.ServiceId ?? request.Id;
-        var connections = await CloudCalls.ReadOrGoneAsync(
-            token => client.ListConnectionsAsync(serviceId, token), $"the connections of endpoint service {serviceId}", request.Timeout, cancellationToken).ConfigureAwait(false);
-        if (connections is null)
-        {
-            return ReadResult<VpcEndpointApprovalArgs, VpcEndpointApprovalState>.NotFound;
-        }
+        var serviceId = request.OldInputs?.ServiceId.ValueOrDefault ?? request.OldState?.Settings.ServiceId.ValueOrDefault ?? request.Id;
 
         // An import lists every accepted connection; a refresh keeps the user's list, less what is no longer accepted.
-        var listed = request.OldInputs?.EndpointIds ?? request.OldState?.Settings.EndpointIds;
-        var state = StateOf(serviceId, connections, listed);
-        return ReadResult<VpcEndpointApprovalArgs, VpcEndpointApprovalState>.Found(serviceId, state, state.Settings);
+        var listed = request.OldInputs?.EndpointIdList ?? request.OldState?.Settings.EndpointIdList;
+        return ResourceLifecycle.ReadAsync(
+            serviceId,
+            ConnectionsOf(serviceId),
+            token => client.ListConnectionsAsync(serviceId, token),
+            connections =>
+            {
+                var state = StateOf(serviceId, connections, listed);
+                return (state, state.Settings);
+            },
+            unhealthy: _ => null,
+            request.Timeout,
+            cancellationToken);
     }
 
     public async Task<UpdateResult<VpcEndpointApprovalState>> UpdateAsync(
-        UpdateRequest<VpcEndpointApprovalArgs, VpcEndpointApprovalState> request, CancellationToken cancellationToken)
+        UpdateRequest<VpcEndpointApprovalInputs, VpcEndpointApprovalState> request, CancellationToken cancellationToken)
     {
-        var formerlyListed = request.OldInputs?.EndpointIds ?? request.OldState.Settings.EndpointIds;
+        var formerlyListed = request.OldInputs?.EndpointIdList ?? request.OldState.Settings.EndpointIdList;
         var state = await ApplyAsync(
-            request.NewInputs, request.OldState.Settings.EndpointIds, formerlyListed, request.Log, request.Timeout, cancellationToken).ConfigureAwait(false);
+            request.NewInputs, request.OldState.Settings.EndpointIdList, formerlyListed, request.Log, request.Timeout, cancellationToken).ConfigureAwait(false);
         return new UpdateResult<VpcEndpointApprovalState>(state);
     }
 
-    /// <summary>Rejects every listed endpoint that is still connected; a service or endpoint that is gone needs nothing.</summary>
-    public async Task DeleteAsync(DeleteRequest<VpcEndpointApprovalState> request, CancellationToken cancellationToken)
+    /// <summary>Rejects every listed endpoint that is still connected, within the operation's time budget; a service or endpoint that is gone needs nothing.</summary>
+    public Task DeleteAsync(DeleteRequest<VpcEndpointApprovalState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        var serviceId = request.OldState.Settings.ServiceId;
-        IReadOnlyList<ServiceConnection> connections;
-        try
-        {
-            connections = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
-        {
-            return;
-        }
-
-        foreach (var id in request.OldState.Settings.EndpointIds)
-        {
-            if (connections.FirstOrDefault(connection => connection.Id == id) is { Status: Accepted or PendingAcceptance })
+        var serviceId = request.OldState.Settings.ServiceId.Value;
+        return CloudCalls.WithinAsync(
+            async token =>
             {
-                await RejectAsync(client, serviceId, id, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                IReadOnlyList<ServiceConnection> connections;
+                try
+                {
+                    connections = await client.ListConnectionsAsync(serviceId, token).ConfigureAwait(false);
+                }
+                catch (OtcApiException exception) when (exception.IsNotFound)
+                {
+                    return;
+                }
+
+                foreach (var id in request.OldState.Settings.EndpointIdList)
+                {
+                    if (IsConnected(connections.FirstOrDefault(connection => connection.Id == id)))
+                    {
+                        await RejectAsync(client, serviceId, id, token).ConfigureAwait(false);
+                    }
+                }
+            },
+            $"rejecting {ConnectionsOf(serviceId)}",
+            request.Timeout ?? TimeBudget.DefaultTimeout,
+            cancellationToken);
     }
 
     /// <summary>
     /// Accepts every desired endpoint that is not accepted yet and rejects every formerly listed one that is no longer
     /// desired; returns the live state. A failure after a change hands back the service id and what the cloud now shows.
     /// </summary>
-    private async Task<VpcEndpointApprovalState> ApplyAsync(
-        VpcEndpointApprovalArgs desired,
+    private Task<VpcEndpointApprovalState> ApplyAsync(
+        VpcEndpointApprovalInputs desired,
         IReadOnlyList<string> alreadyAccepted,
         IReadOnlyList<string> formerlyListed,
         IResourceLog log,
@@ -121,74 +115,90 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        var serviceId = desired.ServiceId;
-        var started = Stopwatch.GetTimestamp();
-        var limit = timeout ?? DefaultTimeout;
-        var changed = false;
-        try
-        {
-            // What the cloud shows now, not what the state remembers: a connection rejected in the console is accepted again.
-            var current = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
-            foreach (var id in desired.EndpointIds.Distinct(StringComparer.Ordinal))
+        var serviceId = desired.ServiceId.Value;
+        var budget = TimeBudget.Start(timeout);
+        var wanted = desired.EndpointIdList;
+        return ResourceLifecycle.HandBackOnFailureAsync(
+            async markChanged =>
             {
-                var connection = current.FirstOrDefault(candidate => candidate.Id == id);
-                if (connection is { Status: Accepted })
+                // What the cloud shows now, not what the state remembers: a connection rejected in the console is accepted again.
+                var current = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
+                foreach (var id in wanted.Distinct(StringComparer.Ordinal))
                 {
-                    continue;
+                    var connection = current.FirstOrDefault(candidate => candidate.Id == id);
+                    if (!StatusVocabulary.Is(connection?.Status, EndpointStatus.Accepted))
+                    {
+                        await AcceptAsync(client, serviceId, id, connection, log, budget, markChanged, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                await AcceptAsync(client, serviceId, id, connection, log, CloudCalls.Remaining(started, limit), () => changed = true, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var id in formerlyListed.Union(alreadyAccepted, StringComparer.Ordinal).Except(desired.EndpointIds, StringComparer.Ordinal))
-            {
-                if (current.FirstOrDefault(candidate => candidate.Id == id) is { Status: Accepted or PendingAcceptance })
+                foreach (var id in formerlyListed.Union(alreadyAccepted, StringComparer.Ordinal).Except(wanted, StringComparer.Ordinal))
                 {
-                    await RejectAsync(client, serviceId, id, cancellationToken).ConfigureAwait(false);
-                    changed = true;
+                    if (IsConnected(current.FirstOrDefault(candidate => candidate.Id == id)))
+                    {
+                        await RejectAsync(client, serviceId, id, cancellationToken).ConfigureAwait(false);
+                        markChanged();
+                    }
                 }
-            }
 
-            var after = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
-            return StateOf(serviceId, after, desired.EndpointIds);
-        }
-        catch (Exception exception) when (changed)
-        {
-            var live = await CloudCalls.BestEffortAsync(token => client.ListConnectionsAsync(serviceId, token)).ConfigureAwait(false);
-            var state = live is null
-                ? new VpcEndpointApprovalState { Settings = desired with { EndpointIds = alreadyAccepted }, Connections = [] }
-                : StateOf(serviceId, live, desired.EndpointIds);
-            throw new ResourceInitFailedException(serviceId, state.ToProperties(), [CloudCalls.ReasonOf($"the connections of endpoint service {serviceId}", exception)], exception);
-        }
+                var after = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
+                return StateOf(serviceId, after, wanted);
+            },
+            failure => ResourceLifecycle.HandBackAsync(
+                serviceId,
+                ConnectionsOf(serviceId),
+                async token => StateOf(serviceId, await client.ListConnectionsAsync(serviceId, token).ConfigureAwait(false), wanted),
+                new VpcEndpointApprovalState
+                {
+                    Settings = desired with { EndpointIds = InputList<string>.Of(alreadyAccepted) },
+                    Connections = InputList<ApprovalConnection>.Empty,
+                },
+                failure));
     }
 
     /// <summary>Waits while the endpoint is still being created, accepts it, and waits until the connection is accepted.</summary>
     private async Task AcceptAsync(
-        IVpcepClient client, string serviceId, string endpointId, ServiceConnection? connection, IResourceLog log, TimeSpan timeout, Action markChanged, CancellationToken cancellationToken)
+        IVpcepClient client,
+        string serviceId,
+        string endpointId,
+        ServiceConnection? connection,
+        IResourceLog log,
+        TimeBudget budget,
+        Action markChanged,
+        CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         connection ??= await ConnectionAsync(client, serviceId, endpointId, cancellationToken).ConfigureAwait(false);
-        while (connection.Status == Creating)
+        if (StatusVocabulary.Is(connection.Status, EndpointStatus.Creating))
         {
-            await UserMessages.SendAsync(log.StatusAsync($"waiting for VPC endpoint {endpointId} to finish connecting before accepting it")).ConfigureAwait(false);
-            await PauseAsync(started, timeout, endpointId, "finish connecting", cancellationToken).ConfigureAwait(false);
-            connection = await ConnectionAsync(client, serviceId, endpointId, cancellationToken).ConfigureAwait(false);
+            await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitUntilSettledAsync(
+                client, serviceId, endpointId, budget.Remaining, Progress(log, "ready to accept"), cancellationToken, waitPolicy, current: connection)).ConfigureAwait(false);
         }
 
         var answered = await client.ActOnConnectionAsync(serviceId, ConnectionAction.Receive, endpointId, cancellationToken).ConfigureAwait(false);
         markChanged();
         connection = answered.FirstOrDefault(candidate => candidate.Id == endpointId) ?? connection;
-        while (connection.Status != Accepted)
+        if (StatusVocabulary.Is(connection.Status, EndpointStatus.Failed))
         {
-            if (connection.Status == Failed)
-            {
-                throw new ProviderException(ProviderErrorKind.FailedPrecondition,
-                    $"the connection of VPC endpoint {endpointId} to service {serviceId} failed: {ServiceError.Summarize(connection.Errors)}");
-            }
+            throw new ConnectionFailedException(serviceId, connection);
+        }
 
-            await UserMessages.SendAsync(log.StatusAsync($"waiting for the connection of VPC endpoint {endpointId} to become accepted: status {connection.Status}")).ConfigureAwait(false);
-            await PauseAsync(started, timeout, endpointId, "become accepted", cancellationToken).ConfigureAwait(false);
-            connection = await ConnectionAsync(client, serviceId, endpointId, cancellationToken).ConfigureAwait(false);
+        if (!StatusVocabulary.Is(connection.Status, EndpointStatus.Accepted))
+        {
+            await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitForAcceptedAsync(
+                client, serviceId, endpointId, budget.Remaining, Progress(log, EndpointStatus.Accepted), cancellationToken, waitPolicy, current: connection)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A wait on a connection; the connection vanishing from the service's list means the endpoint does not (or no longer) connect.</summary>
+    private static async Task WhileConnectingAsync(string serviceId, string endpointId, Task wait)
+    {
+        try
+        {
+            await wait.ConfigureAwait(false);
+        }
+        catch (OtcApiException exception) when (exception.IsNotFound)
+        {
+            throw NotConnecting(serviceId, endpointId);
         }
     }
 
@@ -198,7 +208,7 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         {
             await client.ActOnConnectionAsync(serviceId, ConnectionAction.Reject, endpointId, cancellationToken).ConfigureAwait(false);
         }
-        catch (OtcApiException exception) when (exception.IsNotFound || EndpointGoneCodes.Contains(exception.ErrorCode, StringComparer.Ordinal))
+        catch (OtcApiException exception) when (exception.IsNotFound || StatusVocabulary.Is(exception.ErrorCode, EndpointGoneCode))
         {
             // Already gone: nothing is connected to reject.
         }
@@ -207,35 +217,35 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
     private static async Task<ServiceConnection> ConnectionAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
     {
         var found = await client.ListConnectionsAsync(serviceId, endpointId, cancellationToken).ConfigureAwait(false);
-        return found.FirstOrDefault(connection => connection.Id == endpointId)
-            ?? throw new ProviderException(ProviderErrorKind.InvalidInput,
-                $"{Names.EndpointIds}: VPC endpoint {endpointId} does not connect to service {serviceId} (the service lists no connection of it); "
-                + "check the endpoint's serviceId, and that its owner's account is on the service's whitelist");
+        return found.FirstOrDefault(connection => connection.Id == endpointId) ?? throw NotConnecting(serviceId, endpointId);
     }
 
-    /// <summary>One poll interval, or a timeout error once <paramref name="timeout"/> has passed since <paramref name="started"/>.</summary>
-    private async Task PauseAsync(long started, TimeSpan timeout, string endpointId, string awaited, CancellationToken cancellationToken)
-    {
-        var remaining = CloudCalls.Remaining(started, timeout);
-        if (remaining <= TimeSpan.Zero)
-        {
-            throw new ProviderException(ProviderErrorKind.Timeout, $"the connection of VPC endpoint {endpointId} did not {awaited} within {timeout}");
-        }
+    private static ProviderException NotConnecting(string serviceId, string endpointId) => new(
+        ProviderErrorKind.InvalidInput,
+        $"{VpcEndpointApprovalInputs.EndpointIdsName}: VPC endpoint {endpointId} does not connect to service {serviceId} (the service lists no connection of it); "
+        + "check the endpoint's serviceId, and that its owner's account is on the service's whitelist");
 
-        await Task.Delay(Policy.InitialDelay < remaining ? Policy.InitialDelay : remaining, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Accepted, or waiting to be: what deleting the approval (or taking the endpoint off its list) rejects.</summary>
+    private static bool IsConnected(ServiceConnection? connection) =>
+        StatusVocabulary.IsAnyOf(connection?.Status, EndpointStatus.Connected);
 
     /// <summary>The state for the cloud's connections: the listed endpoints that are accepted (all accepted ones when none are listed yet, as on import).</summary>
     private static VpcEndpointApprovalState StateOf(string serviceId, IReadOnlyList<ServiceConnection> connections, IReadOnlyList<string>? listed)
     {
-        var accepted = connections.Where(connection => connection.Status == Accepted).Select(connection => connection.Id).ToHashSet(StringComparer.Ordinal);
+        var accepted = connections.Where(connection => StatusVocabulary.Is(connection.Status, EndpointStatus.Accepted))
+            .Select(connection => connection.Id)
+            .ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<string> endpointIds = listed is null
             ? [.. connections.Where(connection => accepted.Contains(connection.Id)).Select(connection => connection.Id)]
             : [.. listed.Where(accepted.Contains)];
         return new VpcEndpointApprovalState
         {
-            Settings = new VpcEndpointApprovalArgs { ServiceId = serviceId, EndpointIds = endpointIds },
-            Connections = [.. connections.Select(ApprovalConnection.From)],
+            Settings = new VpcEndpointApprovalInputs { ServiceId = serviceId, EndpointIds = InputList<string>.Of(endpointIds) },
+            Connections = InputList<ApprovalConnection>.Of(connections.Select(ApprovalConnection.From)),
         };
     }
+
+    private static string ConnectionsOf(string serviceId) => $"the connections of endpoint service {serviceId}";
+
+    private static StatusProgress Progress(IResourceLog log, string awaited) => new(log, Connection, awaited);
 }

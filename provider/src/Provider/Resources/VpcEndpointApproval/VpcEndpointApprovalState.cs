@@ -1,8 +1,5 @@
 using Otc.CloudClient;
-using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
-using static Otc.Provider.Resources.PropertyDecoding;
-using Names = Otc.Provider.Resources.VpcEndpointApproval.ApprovalProperties;
+using Otc.ProviderHost.Models;
 
 namespace Otc.Provider.Resources.VpcEndpointApproval;
 
@@ -10,68 +7,58 @@ namespace Otc.Provider.Resources.VpcEndpointApproval;
 /// The outputs: the service, the listed endpoints whose connections are accepted right now (so a connection rejected
 /// behind the provider's back drops out and shows as drift), and every connection of the service as the cloud reports it.
 /// </summary>
-public sealed record VpcEndpointApprovalState : IPropertyModel<VpcEndpointApprovalState>
+public sealed record VpcEndpointApprovalState : IPropertyModel<VpcEndpointApprovalState>, IDiffNormalised<VpcEndpointApprovalState>
 {
-    public required VpcEndpointApprovalArgs Settings { get; init; }
+    public VpcEndpointApprovalInputs Settings { get; init; } = new();
 
-    public required IReadOnlyList<ApprovalConnection> Connections { get; init; }
+    public Input<InputList<ApprovalConnection>> Connections { get; init; }
 
-    public static VpcEndpointApprovalState FromProperties(PropertyMap properties) => new()
-    {
-        Settings = VpcEndpointApprovalArgs.FromProperties(properties),
-        Connections = properties.GetOrNull(Names.Connections).TryGetArray(out var items)
-            ? [.. items.Select((item, index) => ApprovalConnection.FromProperty(item, $"{Names.Connections}[{index}]"))]
-            : [],
-    };
+    public static PropertyTable<VpcEndpointApprovalState> Properties { get; } = new PropertyTable<VpcEndpointApprovalState>()
+        .Include(VpcEndpointApprovalInputs.Properties, s => s.Settings, (s, v) => s with { Settings = v })
+        .Add(
+            "connections",
+            Codec.ListOf(Codec.Object<ApprovalConnection>("VpcEndpointApprovalConnection")),
+            s => s.Connections,
+            (s, v) => s with { Connections = v },
+            PropertyFlags.Required);
 
-    public PropertyMap ToProperties() =>
-        Settings.ToProperties().With(Names.Connections, PropertyValue.From(Connections.Select(connection => connection.ToProperty())));
+    public VpcEndpointApprovalState NormalisedForDiff() => this with { Settings = Settings.NormalisedForDiff() };
 }
 
 /// <summary>One endpoint's connection to the service, as the service's owner sees it.</summary>
-public sealed record ApprovalConnection(
-    string EndpointId, long? MarkerId, string? DomainId, string? Status, string? Description, string? CreatedAt, string? UpdatedAt)
+public sealed record ApprovalConnection : IPropertyModel<ApprovalConnection>
 {
-    public static ApprovalConnection From(ServiceConnection connection) => new(
-        connection.Id,
-        connection.MarkerId == 0 ? null : connection.MarkerId,
-        connection.DomainId,
-        connection.Status,
-        connection.Description,
-        connection.CreatedAt,
-        connection.UpdatedAt);
+    public Input<string> EndpointId { get; init; }
 
-    public static ApprovalConnection FromProperty(PropertyValue value, string path)
+    public Input<long> MarkerId { get; init; }
+
+    public Input<string> DomainId { get; init; }
+
+    public Input<string> Status { get; init; }
+
+    public Input<string> Description { get; init; }
+
+    public Input<string> CreatedAt { get; init; }
+
+    public Input<string> UpdatedAt { get; init; }
+
+    public static PropertyTable<ApprovalConnection> Properties { get; } = new PropertyTable<ApprovalConnection>()
+        .Add("endpointId", Codec.String, c => c.EndpointId, (c, v) => c with { EndpointId = v }, PropertyFlags.Required)
+        .Add("markerId", Codec.Integer, c => c.MarkerId, (c, v) => c with { MarkerId = v })
+        .Add("domainId", Codec.String, c => c.DomainId, (c, v) => c with { DomainId = v })
+        .Add("status", Codec.String, c => c.Status, (c, v) => c with { Status = v })
+        .Add("description", Codec.String, c => c.Description, (c, v) => c with { Description = v })
+        .Add("createdAt", Codec.String, c => c.CreatedAt, (c, v) => c with { CreatedAt = v })
+        .Add("updatedAt", Codec.String, c => c.UpdatedAt, (c, v) => c with { UpdatedAt = v });
+
+    public static ApprovalConnection From(ServiceConnection connection) => new()
     {
-        if (!value.TryGetObject(out var fields))
-        {
-            throw new PropertyDecodeException(path, "must be an object");
-        }
-
-        return new ApprovalConnection(
-            RequiredString(fields, Names.EndpointId),
-            fields.GetOrNull(Names.MarkerId).TryGetNumber(out var marker) ? (long)marker : null,
-            OptionalString(fields, Names.DomainId),
-            OptionalString(fields, Names.Status),
-            OptionalString(fields, Names.Description),
-            OptionalString(fields, Names.CreatedAt),
-            OptionalString(fields, Names.UpdatedAt));
-    }
-
-    public PropertyValue ToProperty()
-    {
-        var fields = PropertyMap.From([KeyValuePair.Create(Names.EndpointId, PropertyValue.From(EndpointId))]);
-        if (MarkerId is { } marker)
-        {
-            fields = fields.With(Names.MarkerId, PropertyValue.From((double)marker));
-        }
-
-        return PropertyValue.From(WithStrings(
-            fields,
-            (Names.DomainId, DomainId),
-            (Names.Status, Status),
-            (Names.Description, Description),
-            (Names.CreatedAt, CreatedAt),
-            (Names.UpdatedAt, UpdatedAt)));
-    }
+        EndpointId = connection.Id,
+        MarkerId = connection.MarkerId == 0 ? Input<long>.Absent : connection.MarkerId,
+        DomainId = connection.DomainId,
+        Status = connection.Status,
+        Description = connection.Description,
+        CreatedAt = connection.CreatedAt,
+        UpdatedAt = connection.UpdatedAt,
+    };
 }

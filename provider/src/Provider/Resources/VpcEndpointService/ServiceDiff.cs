@@ -1,22 +1,19 @@
 using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
-using Names = Otc.Provider.Resources.VpcEndpointService.ServiceProperties;
+using Names = Otc.Provider.Resources.VpcEndpointService.VpcEndpointServiceInputs.Names;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
 /// <summary>
-/// Diff for <c>otc:vpcep:VpcEndpointService</c>: both sides are normalised (so equivalent spellings never show as
-/// changes, in either direction, which refresh relies on), then the host's differ applies the schema's replace rules.
+/// What the diff of <c>otc:vpcep:VpcEndpointService</c> adds to the host's: the host has compared the canonical forms
+/// (so equivalent spellings never show as changes, in either direction, which refresh relies on) with the schema's
+/// replace rules; two API limits turn some of its answers into replacements of another kind.
 /// </summary>
 internal static class ServiceDiff
 {
-    public static DiffResult Diff(DiffRequest request, PropertyDiffer differ)
+    public static DiffResult Refine(DiffRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, DiffResult result)
     {
-        // The host has already filled old inputs from the state for engines that do not send them.
-        var normalisedOld = InputNormaliser.Normalise(request.OldInputs);
-        var normalisedNew = InputNormaliser.Normalise(request.NewInputs);
-        var result = RemovedNameReplaces(differ.Diff(request with { OldInputs = normalisedOld, NewInputs = normalisedNew }));
-        return result.RequiresReplace && ReplacementWouldCollide(normalisedOld, normalisedNew)
+        result = RemovedNameReplaces(result);
+        return result.RequiresReplace && ReplacementWouldCollide(request.OldInputs, request.NewInputs)
             ? result with { DeleteBeforeReplace = true }
             : result;
     }
@@ -25,10 +22,9 @@ internal static class ServiceDiff
     /// Two services on the same port may not share a (server port, protocol) pair: the API refuses the second with
     /// EndPoint.3044, so such a replacement must delete the old service first. Unknown values prove nothing.
     /// </summary>
-    public static bool ReplacementWouldCollide(PropertyMap oldInputs, PropertyMap newInputs)
+    public static bool ReplacementWouldCollide(VpcEndpointServiceInputs oldInputs, VpcEndpointServiceInputs newInputs)
     {
-        if (!oldInputs.GetOrNull(Names.PortId).TryGetString(out var oldPort)
-            || !newInputs.GetOrNull(Names.PortId).TryGetString(out var newPort)
+        if (!oldInputs.PortId.TryGetValue(out var oldPort) || !newInputs.PortId.TryGetValue(out var newPort)
             || !string.Equals(oldPort, newPort, StringComparison.Ordinal))
         {
             return false;
@@ -38,26 +34,10 @@ internal static class ServiceDiff
         return BackendPorts(newInputs).Any(oldBackends.Contains);
     }
 
-    private static HashSet<(int, string)> BackendPorts(PropertyMap inputs)
-    {
-        var backends = new HashSet<(int, string)>();
-        if (!inputs.GetOrNull(Names.Ports).TryGetArray(out var items))
-        {
-            return backends;
-        }
-
-        foreach (var item in items)
-        {
-            if (item.TryGetObject(out var fields)
-                && fields.GetOrNull(Names.ServerPort).TryGetNumber(out var serverPort)
-                && fields.GetOrNull(Names.Protocol).TryGetString(out var protocol))
-            {
-                backends.Add(((int)serverPort, ServiceVocabulary.CanonicalOrSelf(protocol, ServiceVocabulary.Protocols)));
-            }
-        }
-
-        return backends;
-    }
+    private static HashSet<(long, string)> BackendPorts(VpcEndpointServiceInputs inputs) =>
+        inputs.Ports.TryGetValue(out var ports)
+            ? [.. ports.Where(port => port.IsKnown && port.Value.ServerPort.IsKnown && port.Value.Protocol.IsKnown).Select(port => port.Value.Backend)]
+            : [];
 
     /// <summary>
     /// The modify API can rename a service but not remove its name (an empty name is refused with EndPoint.3076),

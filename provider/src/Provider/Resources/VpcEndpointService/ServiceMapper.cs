@@ -1,33 +1,65 @@
 using Otc.CloudClient;
 using Otc.Provider.Resources.Common;
+using Otc.ProviderHost.Models;
 using WirePort = Otc.CloudClient.PortMapping;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
-/// <summary>Translates between the resource's records and the VPCEP client's wire models.</summary>
+/// <summary>Translates between the resource's models and the VPCEP client's wire models: the one place each input meets its wire field.</summary>
 internal static class ServiceMapper
 {
-    public static CreateServiceRequest ToCreateRequest(VpcEndpointServiceArgs args) => new()
+    public static CreateServiceRequest ToCreateRequest(VpcEndpointServiceInputs inputs) => new()
     {
-        PortId = args.PortId,
-        PoolId = string.IsNullOrEmpty(args.PoolId) ? null : args.PoolId,
-        ServiceName = args.ServiceName,
-        VpcId = args.VpcId,
-        ApprovalEnabled = args.EffectiveApprovalEnabled,
-        ServiceType = args.EffectiveServiceType,
-        ServerType = args.CanonicalServerType,
-        Ports = ToWirePorts(args.Ports),
-        TcpProxy = args.EffectiveTcpProxy,
-        Tags = args.EffectiveTags.Count == 0 ? null : ToWireTags(args.EffectiveTags),
-        Description = string.IsNullOrEmpty(args.Description) ? null : args.Description,
+        PortId = inputs.PortId.Value,
+        PoolId = string.IsNullOrEmpty(inputs.PoolId.ValueOrDefault) ? null : inputs.PoolId.Value,
+        ServiceName = inputs.ServiceName.ValueOrDefault,
+        VpcId = inputs.VpcId.Value,
+        ApprovalEnabled = inputs.ApprovalEnabled.Value,
+        ServiceType = ServiceVocabulary.ServiceTypes.CanonicalOrSelf(inputs.ServiceType.Value),
+        ServerType = ServiceVocabulary.ServerTypes.CanonicalOrSelf(inputs.ServerType.Value),
+        Ports = ToWirePorts(inputs.PortList),
+        TcpProxy = TcpProxyOf(inputs),
+        Tags = inputs.TagMap.Count == 0 ? null : ToWireTags(inputs.TagMap),
+        Description = string.IsNullOrEmpty(inputs.Description.ValueOrDefault) ? null : inputs.Description.Value,
     };
 
-    public static List<WirePort> ToWirePorts(IEnumerable<PortMapping> ports) =>
-        [.. ports.Select(port => port.Canonical()).Select(port => new WirePort
+    /// <summary>
+    /// The PUT body with only the fields that changed, or null when none did. Changes that mean the same (port order, enum
+    /// case, long vs short name) are no change.
+    /// </summary>
+    public static UpdateServiceRequest? ModifyRequest(VpcEndpointServiceInputs old, VpcEndpointServiceInputs desired)
+    {
+        var approvalChanged = old.ApprovalEnabled.Value != desired.ApprovalEnabled.Value;
+        var oldName = ServiceNames.ShortName(old.ServiceName.ValueOrDefault);
+        var newName = ServiceNames.ShortName(desired.ServiceName.ValueOrDefault);
+        // A name cannot be removed in place (Diff turns that into a replace), so only a new name is sent.
+        var nameChanged = newName is not null && !string.Equals(oldName, newName, StringComparison.Ordinal);
+        var portsChanged = !PortMapping.SameSet(old.PortList, desired.PortList);
+        var portIdChanged = !string.Equals(old.PortId.Value, desired.PortId.Value, StringComparison.Ordinal);
+        var tcpProxyChanged = !string.Equals(TcpProxyOf(old), TcpProxyOf(desired), StringComparison.Ordinal);
+        var descriptionChanged = !string.Equals(old.Description.ValueOr(""), desired.Description.ValueOr(""), StringComparison.Ordinal);
+        if (!(approvalChanged || nameChanged || portsChanged || portIdChanged || tcpProxyChanged || descriptionChanged))
         {
-            ClientPort = port.ClientPort,
-            ServerPort = port.ServerPort,
-            Protocol = port.Protocol,
+            return null;
+        }
+
+        return new UpdateServiceRequest
+        {
+            ApprovalEnabled = approvalChanged ? desired.ApprovalEnabled.Value : null,
+            ServiceName = nameChanged ? newName : null,
+            Ports = portsChanged ? ToWirePorts(desired.PortList) : null,
+            PortId = portIdChanged ? desired.PortId.Value : null,
+            TcpProxy = tcpProxyChanged ? TcpProxyOf(desired) : null,
+            Description = descriptionChanged ? desired.Description.ValueOr("") : null,
+        };
+    }
+
+    public static List<WirePort> ToWirePorts(IEnumerable<PortMapping> ports) =>
+        [.. ports.Select(port => port.Key).Select(key => new WirePort
+        {
+            ClientPort = checked((int)key.ClientPort),
+            ServerPort = checked((int)key.ServerPort),
+            Protocol = key.Protocol,
         })];
 
     public static List<ResourceTag> ToWireTags(IEnumerable<KeyValuePair<string, string>> tags) =>
@@ -38,23 +70,23 @@ internal static class ServiceMapper
     /// the order of ports and permissions when they hold the same set, so an unchanged set never shows as a change.
     /// <paramref name="region"/> completes the full name when the cloud answers the bare one.
     /// </summary>
-    public static VpcEndpointServiceState ToState(EndpointService service, IReadOnlyList<string> permissions, VpcEndpointServiceArgs? preferred, string region)
+    public static VpcEndpointServiceState ToState(EndpointService service, IReadOnlyList<string> permissions, VpcEndpointServiceInputs? preferred, string region)
     {
         var ports = service.Ports
             .Select(port => new PortMapping(port.ClientPort, port.ServerPort, port.Protocol ?? ServiceVocabulary.DefaultProtocol).Canonical())
             .ToList();
-        if (preferred is not null && PortMapping.SameSet(preferred.Ports, ports))
+        if (preferred is not null && PortMapping.SameSet(preferred.PortList, ports))
         {
-            ports = [.. preferred.Ports.Select(port => port.Canonical())];
+            ports = [.. preferred.PortList.Select(port => port.Canonical())];
         }
 
         var bareIds = permissions.Select(Permissions.ToDomainId).Distinct(StringComparer.Ordinal).ToList();
-        if (preferred?.Permissions is { } wanted && preferred.PermissionSet.SequenceEqual(Permissions.ToSet(bareIds)))
+        if (preferred?.Permissions.ValueOrDefault is { } wanted && preferred.PermissionSet.SequenceEqual(Permissions.ToSet(bareIds)))
         {
-            bareIds = [.. wanted.Select(Permissions.ToDomainId).Distinct(StringComparer.Ordinal)];
+            bareIds = [.. wanted.Values.Select(Permissions.ToDomainId).Distinct(StringComparer.Ordinal)];
         }
 
-        var settings = new VpcEndpointServiceArgs
+        var settings = new VpcEndpointServiceInputs
         {
             PortId = service.PortId ?? "",
             VpcId = service.VpcId ?? "",
@@ -63,11 +95,11 @@ internal static class ServiceMapper
             PoolId = string.IsNullOrEmpty(service.PoolId) ? null : service.PoolId,
             ServiceName = ServiceNames.ShortName(service.ServiceName, service.Id),
             ApprovalEnabled = service.ApprovalEnabled,
-            Ports = ports,
+            Ports = InputList<PortMapping>.Of(ports),
             TcpProxy = string.IsNullOrEmpty(service.TcpProxy) ? ServiceVocabulary.DefaultTcpProxy : service.TcpProxy,
             Description = service.Description ?? "",
-            Tags = TagChanges.MapOf(service.Tags),
-            Permissions = bareIds,
+            Tags = InputMap<string>.Of(TagChanges.MapOf(service.Tags)),
+            Permissions = InputList<string>.Of(bareIds),
         };
         return new VpcEndpointServiceState
         {
@@ -86,39 +118,46 @@ internal static class ServiceMapper
     /// A value the cloud fills in by itself (the pool) appears only where the user wrote one, or on import, which
     /// reproduces everything (Diff then ignores it while a program leaves it out).
     /// </summary>
-    public static VpcEndpointServiceArgs ToInputs(VpcEndpointServiceState state, VpcEndpointServiceArgs? oldInputs)
+    public static VpcEndpointServiceInputs ToInputs(VpcEndpointServiceState state, VpcEndpointServiceInputs? oldInputs)
     {
         var live = state.Settings;
-        return new VpcEndpointServiceArgs
+        return new VpcEndpointServiceInputs
         {
             PortId = live.PortId,
             VpcId = live.VpcId,
-            ServerType = Prefer(oldInputs?.ServerType, live.ServerType)!,
-            ServiceType = Prefer(oldInputs?.ServiceType, live.EffectiveServiceType),
-            PoolId = oldInputs is null || oldInputs.PoolId is not null ? live.PoolId : null,
+            ServerType = Prefer(oldInputs?.ServerType, live.ServerType.Value),
+            ServiceType = Prefer(oldInputs?.ServiceType, ServiceVocabulary.ServiceTypes.CanonicalOrSelf(live.ServiceType.ValueOr(ServiceVocabulary.DefaultServiceType))),
+            PoolId = oldInputs is null || !oldInputs.PoolId.IsAbsent ? live.PoolId : Input<string>.Absent,
             ServiceName = live.ServiceName,
-            ApprovalEnabled = live.EffectiveApprovalEnabled,
-            Ports = oldInputs is not null && PortMapping.SameSet(oldInputs.Ports, live.Ports) ? oldInputs.Ports : live.Ports,
-            TcpProxy = Prefer(oldInputs?.TcpProxy, live.EffectiveTcpProxy),
-            Description = !string.IsNullOrEmpty(live.Description) ? live.Description : oldInputs?.Description is null ? null : "",
-            Tags = live.EffectiveTags.Count > 0 ? live.Tags : oldInputs?.Tags is null ? null : new Dictionary<string, string>(),
+            ApprovalEnabled = live.ApprovalEnabled,
+            Ports = oldInputs is not null && PortMapping.SameSet(oldInputs.PortList, live.PortList) ? oldInputs.Ports : live.Ports,
+            TcpProxy = Prefer(oldInputs?.TcpProxy, TcpProxyOf(live)),
+            Description = !string.IsNullOrEmpty(live.Description.ValueOrDefault) ? live.Description : OrEmpty(oldInputs?.Description, ""),
+            Tags = live.TagMap.Count > 0 ? live.Tags : OrEmpty(oldInputs?.Tags, InputMap<string>.Empty),
             Permissions = PermissionsInput(live, oldInputs),
         };
     }
 
-    private static IReadOnlyList<string>? PermissionsInput(VpcEndpointServiceArgs live, VpcEndpointServiceArgs? oldInputs)
+    /// <summary>The mode, spelled as the cloud reports it (the schema's default applies where the program left it out).</summary>
+    private static string TcpProxyOf(VpcEndpointServiceInputs inputs) =>
+        ServiceVocabulary.TcpProxyModes.CanonicalOrSelf(inputs.TcpProxy.ValueOr(ServiceVocabulary.DefaultTcpProxy));
+
+    private static Input<InputList<string>> PermissionsInput(VpcEndpointServiceInputs live, VpcEndpointServiceInputs? oldInputs)
     {
         if (live.PermissionSet.Count == 0)
         {
-            return oldInputs?.Permissions is null ? null : [];
+            return OrEmpty(oldInputs?.Permissions, InputList<string>.Empty);
         }
 
-        return oldInputs?.Permissions is { } written && oldInputs.PermissionSet.SequenceEqual(live.PermissionSet)
-            ? written
+        return oldInputs is not null && !oldInputs.Permissions.IsAbsent && oldInputs.PermissionSet.SequenceEqual(live.PermissionSet)
+            ? oldInputs.Permissions
             : live.Permissions;
     }
 
+    /// <summary>An empty value where the user wrote the property (so the refreshed inputs keep its shape), else absent.</summary>
+    private static Input<T> OrEmpty<T>(Input<T>? written, T empty) => written is { IsAbsent: false } ? empty : Input<T>.Absent;
+
     /// <summary>The user's spelling when it names the same value (enum case), else the live value.</summary>
-    private static string? Prefer(string? written, string? live) =>
-        written is not null && ServiceVocabulary.SameIgnoringCase(written, live) ? written : live;
+    private static Input<string> Prefer(Input<string>? written, string live) =>
+        written is { } input && input.TryGetValue(out var text) && string.Equals(text, live, StringComparison.OrdinalIgnoreCase) ? input : live;
 }

@@ -1,6 +1,4 @@
-using Otc.ProviderHost.Values;
-using Names = Otc.Provider.Resources.VpcEndpointService.ServiceProperties;
-using Vocabulary = Otc.Provider.Resources.VpcEndpointService.ServiceVocabulary;
+using Otc.ProviderHost.Models;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
@@ -10,69 +8,28 @@ namespace Otc.Provider.Resources.VpcEndpointService;
 /// </summary>
 internal static class ServicePreview
 {
-    public static PropertyMap Create(PropertyMap inputs) => Overlay(PropertyMap.Empty, inputs);
+    public static VpcEndpointServiceState Create(VpcEndpointServiceInputs inputs) => new() { Settings = inputs.AsCloudSpellsIt() };
 
-    public static PropertyMap Update(PropertyMap oldState, PropertyMap newInputs)
+    public static VpcEndpointServiceState Update(VpcEndpointServiceState oldState, VpcEndpointServiceInputs newInputs)
     {
-        var outputs = oldState.Without(Names.Status).Without(Names.UpdatedAt);
-        var oldName = ServiceNames.ShortName(oldState.GetOrNull(Names.ServiceName).TryGetString(out var name) ? name : null);
-        var newNameValue = newInputs.GetOrNull(Names.ServiceName);
-        var newName = newNameValue.TryGetString(out var newText) ? ServiceNames.ShortName(newText) : null;
-        if (newNameValue.IsUnknown || !string.Equals(oldName, newName, StringComparison.Ordinal))
-        {
-            outputs = outputs.Without(Names.FullServiceName);
-        }
+        var oldName = ServiceNames.ShortName(oldState.Settings.ServiceName.ValueOrDefault);
+        var newName = ServiceNames.ShortName(newInputs.ServiceName.ValueOrDefault);
+        var renamed = newInputs.ServiceName.IsUnknown || !string.Equals(oldName, newName, StringComparison.Ordinal);
 
         // What an update leaves behind for inputs the program no longer sets.
-        outputs = outputs.Without(Names.ServiceName)
-            .With(Names.Description, PropertyValue.From(string.Empty))
-            .With(Names.Tags, PropertyValue.From(PropertyMap.Empty))
-            .With(Names.Permissions, PropertyValue.From(Array.Empty<PropertyValue>()));
-        return Overlay(outputs, newInputs);
-    }
-
-    private static PropertyMap Overlay(PropertyMap outputs, PropertyMap inputs)
-    {
-        foreach (var key in Names.Inputs)
+        var cleared = oldState.Settings with
         {
-            if (inputs.TryGetValue(key, out var value) && !value.IsNull)
-            {
-                outputs = outputs.With(key, AsCloudReports(key, value));
-            }
-        }
-
-        return outputs;
-    }
-
-    private static PropertyValue AsCloudReports(string key, PropertyValue value)
-    {
-        var spelled = key switch
-        {
-            Names.ServerType => Canonical(value, Vocabulary.ServerTypes),
-            Names.ServiceType => Canonical(value, Vocabulary.ServiceTypes),
-            Names.TcpProxy => Canonical(value, Vocabulary.TcpProxyModes),
-            Names.ServiceName => value.TryGetString(out var name) ? PropertyValue.From(ServiceNames.ShortName(name)) : value,
-            Names.Permissions => BarePermissions(value),
-            Names.Ports => CanonicalPorts(value),
-            _ => value,
+            ServiceName = Input<string>.Absent,
+            Description = "",
+            Tags = InputMap<string>.Empty,
+            Permissions = InputList<string>.Empty,
         };
-        return spelled.WithSecret(value.IsSecret);
+        return oldState with
+        {
+            Settings = VpcEndpointServiceInputs.Properties.Overlay(cleared, newInputs.AsCloudSpellsIt()),
+            Status = Input<string>.Absent,
+            UpdatedAt = Input<string>.Absent,
+            FullServiceName = renamed ? Input<string>.Absent : oldState.FullServiceName,
+        };
     }
-
-    private static PropertyValue Canonical(PropertyValue value, IReadOnlyList<string> allowed) =>
-        value.TryGetString(out var text) ? PropertyValue.From(Vocabulary.CanonicalOrSelf(text, allowed)) : value;
-
-    private static PropertyValue BarePermissions(PropertyValue value) =>
-        value.TryGetArray(out var items)
-            ? PropertyValue.From(items.Select(item => item.TryGetString(out var text) ? PropertyValue.From(Permissions.ToDomainId(text)) : item))
-            : value;
-
-    private static PropertyValue CanonicalPorts(PropertyValue value) =>
-        value.TryGetArray(out var items)
-            ? PropertyValue.From(items.Select(item => item.TryGetObject(out var fields)
-                ? PropertyValue.From(fields.With(Names.Protocol, fields.GetOrNull(Names.Protocol).IsNull
-                    ? PropertyValue.From(Vocabulary.DefaultProtocol)
-                    : Canonical(fields.GetOrNull(Names.Protocol), Vocabulary.Protocols)))
-                : item))
-            : value;
 }

@@ -4,8 +4,8 @@ using Otc.Provider.Resources.Common;
 namespace Otc.Provider.Resources.VpcEndpointService;
 
 /// <summary>
-/// The cloud calls an update needs: at most one PUT with only the changed modify-API fields, then the tag and
-/// whitelist deltas. Changes that mean the same (port order, enum case, long vs short name) produce no call.
+/// The cloud calls an update needs: at most one PUT with the modify API's changes, then the tag and whitelist deltas.
+/// Changes that mean the same (port order, enum case, long vs short name) produce no call.
 /// </summary>
 internal sealed record UpdatePlan(
     UpdateServiceRequest? Modify,
@@ -15,42 +15,14 @@ internal sealed record UpdatePlan(
 {
     public bool IsEmpty => Modify is null && Tags.IsEmpty && PermissionsToRemove.Count == 0 && PermissionsToAdd.Count == 0;
 
-    public static UpdatePlan Build(VpcEndpointServiceArgs old, VpcEndpointServiceArgs desired)
+    public static UpdatePlan Build(VpcEndpointServiceInputs old, VpcEndpointServiceInputs desired)
     {
         var oldPermissions = old.PermissionSet;
         var newPermissions = desired.PermissionSet;
         return new UpdatePlan(
-            ModifyRequest(old, desired),
-            TagChanges.Between(old.EffectiveTags, desired.EffectiveTags),
+            ServiceMapper.ModifyRequest(old, desired),
+            TagChanges.Between(old.TagMap, desired.TagMap),
             [.. oldPermissions.Except(newPermissions, StringComparer.Ordinal)],
             [.. newPermissions.Except(oldPermissions, StringComparer.Ordinal)]);
-    }
-
-    /// <summary>The PUT body with only the fields that changed, or null when none did.</summary>
-    public static UpdateServiceRequest? ModifyRequest(VpcEndpointServiceArgs old, VpcEndpointServiceArgs desired)
-    {
-        var approvalChanged = old.EffectiveApprovalEnabled != desired.EffectiveApprovalEnabled;
-        var oldName = ServiceNames.ShortName(old.ServiceName);
-        var newName = ServiceNames.ShortName(desired.ServiceName);
-        // A name cannot be removed in place (Diff turns that into a replace), so only a new name is sent.
-        var nameChanged = newName is not null && !string.Equals(oldName, newName, StringComparison.Ordinal);
-        var portsChanged = !PortMapping.SameSet(old.Ports, desired.Ports);
-        var portIdChanged = !string.Equals(old.PortId, desired.PortId, StringComparison.Ordinal);
-        var tcpProxyChanged = !string.Equals(old.EffectiveTcpProxy, desired.EffectiveTcpProxy, StringComparison.Ordinal);
-        var descriptionChanged = !string.Equals(old.Description ?? "", desired.Description ?? "", StringComparison.Ordinal);
-        if (!(approvalChanged || nameChanged || portsChanged || portIdChanged || tcpProxyChanged || descriptionChanged))
-        {
-            return null;
-        }
-
-        return new UpdateServiceRequest
-        {
-            ApprovalEnabled = approvalChanged ? desired.EffectiveApprovalEnabled : null,
-            ServiceName = nameChanged ? newName : null,
-            Ports = portsChanged ? ServiceMapper.ToWirePorts(desired.Ports) : null,
-            PortId = portIdChanged ? desired.PortId : null,
-            TcpProxy = tcpProxyChanged ? desired.EffectiveTcpProxy : null,
-            Description = descriptionChanged ? desired.Description ?? "" : null,
-        };
     }
 }

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Engine;
 using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
@@ -14,190 +12,152 @@ namespace Otc.Provider.Resources.VpcEndpointService;
 /// live state so the engine never loses the service.
 /// </summary>
 public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPolicy? waitPolicy = null)
-    : IResourceHandler<VpcEndpointServiceArgs, VpcEndpointServiceState>,
-        ICustomCheck,
-        ICustomDiff,
-        ICustomPreview,
-        IOptionalComputedInputs,
-        IReadable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
-        IUpdatable<VpcEndpointServiceArgs, VpcEndpointServiceState>,
+    : IResourceHandler<VpcEndpointServiceInputs, VpcEndpointServiceState>,
+        ICustomCheck<VpcEndpointServiceInputs>,
+        ICustomDiff<VpcEndpointServiceInputs, VpcEndpointServiceState>,
+        ICustomPreview<VpcEndpointServiceInputs, VpcEndpointServiceState>,
+        IReadable<VpcEndpointServiceInputs, VpcEndpointServiceState>,
+        IUpdatable<VpcEndpointServiceInputs, VpcEndpointServiceState>,
         IDeletable<VpcEndpointServiceState>
 {
     public const string TypeToken = "otc:vpcep:VpcEndpointService";
 
-    /// <summary>Create, update and delete waits; the docs quote 1-2 minutes for the asynchronous steps.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
-
-    private const string Available = "available";
-    private const string Failed = "failed";
     private const string InUseErrorCode = "EndPoint.3006";
     private const string What = "endpoint service";
 
     public string Token => TypeToken;
 
-    public IReadOnlySet<string> OptionalComputedInputs => ServiceProperties.OptionalComputed;
+    public Task<CheckResult<VpcEndpointServiceInputs>> CheckAsync(CheckRequest<VpcEndpointServiceInputs> request, CancellationToken cancellationToken) =>
+        Task.FromResult(ServiceChecks.Check(request.NewInputs));
 
-    public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(ServiceInputValidator.Check(request.NewInputs));
+    public DiffResult Diff(DiffRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, DiffResult result) => ServiceDiff.Refine(request, result);
 
-    public DiffResult Diff(DiffRequest request, PropertyDiffer defaultDiffer) => ServiceDiff.Diff(request, defaultDiffer);
+    public VpcEndpointServiceState PreviewCreate(VpcEndpointServiceInputs inputs) => ServicePreview.Create(inputs);
 
-    public PropertyMap PreviewCreate(PropertyMap inputs) => ServicePreview.Create(inputs);
+    public VpcEndpointServiceState PreviewUpdate(VpcEndpointServiceState oldState, VpcEndpointServiceInputs newInputs) => ServicePreview.Update(oldState, newInputs);
 
-    public PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs) => ServicePreview.Update(oldState, newInputs);
-
-    public async Task<CreateResult<VpcEndpointServiceState>> CreateAsync(
-        CreateRequest<VpcEndpointServiceArgs> request, CancellationToken cancellationToken)
+    public Task<CreateResult<VpcEndpointServiceState>> CreateAsync(CreateRequest<VpcEndpointServiceInputs> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        var started = Stopwatch.GetTimestamp();
-        var timeout = request.Timeout ?? DefaultTimeout;
-        var created = await client.CreateServiceAsync(ServiceMapper.ToCreateRequest(request.Inputs), cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(created.Id))
-        {
-            throw new ProviderException(ProviderErrorKind.Unavailable, "OTC accepted the endpoint service but reported no id; check the console before retrying.");
-        }
-
-        // From here on the service exists: every failure must hand its id back.
-        var id = created.Id;
+        var budget = TimeBudget.Start(request.Timeout);
+        var wanted = request.Inputs.PermissionSet;
         EndpointService? available = null;
         var permissionsSent = false;
-        try
-        {
-            available = await WaitForAvailableAsync(client, created, CloudCalls.Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
-            var wanted = request.Inputs.PermissionSet;
-            if (wanted.Count > 0)
+        return ResourceLifecycle.CreateAsync(
+            What,
+            token => client.CreateServiceAsync(ServiceMapper.ToCreateRequest(request.Inputs), token),
+            created => created.Id,
+            async created =>
             {
-                permissionsSent = true;
-                await client.UpdatePermissionsAsync(id, PermissionAction.Add, [.. wanted.Select(Permissions.ToWire)], cancellationToken).ConfigureAwait(false);
-            }
+                available = await WaitForAvailableAsync(client, created, budget.Remaining, request.Log, cancellationToken).ConfigureAwait(false);
+                if (wanted.Count > 0)
+                {
+                    permissionsSent = true;
+                    await client.UpdatePermissionsAsync(created.Id, PermissionAction.Add, [.. wanted.Select(Permissions.ToWire)], cancellationToken).ConfigureAwait(false);
+                }
 
-            return new CreateResult<VpcEndpointServiceState>(id, ServiceMapper.ToState(available, wanted, request.Inputs, client.Region));
-        }
-        catch (Exception exception)
-        {
+                return ServiceMapper.ToState(available, wanted, request.Inputs, client.Region);
+            },
             // A cut-off permissions call may still have been applied, so the whitelist is re-read then; before it, it is empty.
-            var fallback = ServiceMapper.ToState(created, [], request.Inputs, client.Region);
-            throw await InitFailedAsync(
-                client, id, LiveServiceFrom(exception) ?? available, permissionsSent ? null : [], fallback, request.Inputs, exception).ConfigureAwait(false);
-        }
+            (created, failure) => HandBackAsync(
+                client, created.Id, LiveServiceFrom(failure) ?? available, permissionsSent ? null : [], ServiceMapper.ToState(created, [], request.Inputs, client.Region), request.Inputs, failure),
+            cancellationToken);
     }
 
-    public async Task<ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>> ReadAsync(
-        ReadRequest<VpcEndpointServiceArgs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
+    public Task<ReadResult<VpcEndpointServiceInputs, VpcEndpointServiceState>> ReadAsync(
+        ReadRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        var live = await CloudCalls.ReadOrGoneAsync(
+        var preferred = request.OldInputs ?? request.OldState?.Settings;
+        return ResourceLifecycle.ReadAsync(
+            request.Id,
+            $"{What} {request.Id}",
             async token => new LiveService(
                 await client.GetServiceAsync(request.Id, token).ConfigureAwait(false),
                 await client.ListPermissionsAsync(request.Id, token).ConfigureAwait(false)),
-            $"endpoint service {request.Id}",
-            request.Timeout,
-            cancellationToken).ConfigureAwait(false);
-        if (live is null)
-        {
-            return ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>.NotFound;
-        }
-
-        var (service, permissions) = live;
-
-        var preferred = request.OldInputs ?? request.OldState?.Settings;
-        var state = ServiceMapper.ToState(service, [.. permissions.Select(p => p.Permission)], preferred, client.Region);
-        var inputs = ServiceMapper.ToInputs(state, request.OldInputs);
-        if (string.Equals(service.Status, Failed, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ResourceInitFailedException(request.Id, state.ToProperties(), [new ServiceFailedException(service).Message])
+            live =>
             {
-                Inputs = inputs.ToProperties(),
-            };
-        }
-
-        return ReadResult<VpcEndpointServiceArgs, VpcEndpointServiceState>.Found(request.Id, state, inputs);
+                var state = ServiceMapper.ToState(live.Service, [.. live.Permissions.Select(p => p.Permission)], preferred, client.Region);
+                return (state, ServiceMapper.ToInputs(state, request.OldInputs));
+            },
+            live => StatusVocabulary.Is(live.Service.Status, ServiceStatus.Failed) ? new ServiceFailedException(live.Service).Message : null,
+            request.Timeout,
+            cancellationToken);
     }
 
     public async Task<UpdateResult<VpcEndpointServiceState>> UpdateAsync(
-        UpdateRequest<VpcEndpointServiceArgs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
+        UpdateRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        var started = Stopwatch.GetTimestamp();
-        var timeout = request.Timeout ?? DefaultTimeout;
+        var budget = TimeBudget.Start(request.Timeout);
         var id = request.Id;
         var desired = request.NewInputs;
 
         // The old state holds the live values as last seen (after a partly failed update too), so a retry applies the gap.
         var current = request.OldState.Settings;
         var plan = UpdatePlan.Build(current, desired);
-        var applied = false;
-        EndpointService? service = null;
-        try
-        {
-            if (!CloudCalls.IsStatus(request.OldState.Status, Available))
+        var state = await ResourceLifecycle.HandBackOnFailureAsync(
+            async markApplied =>
             {
-                service = await ServiceWaiter.WaitForAvailableAsync(
-                    client, id, CloudCalls.Remaining(started, timeout), new StatusProgress(request.Log, What, Available), cancellationToken, waitPolicy).ConfigureAwait(false);
-            }
+                EndpointService? service = null;
+                if (!StatusVocabulary.Is(request.OldState.Status.ValueOrDefault, ServiceStatus.Available))
+                {
+                    service = await ServiceWaiter.WaitForAvailableAsync(
+                        client, id, budget.Remaining, Progress(request.Log, ServiceStatus.Available), cancellationToken, waitPolicy).ConfigureAwait(false);
+                }
 
-            if (plan.Modify is { } modify)
-            {
-                service = await client.UpdateServiceAsync(id, modify, cancellationToken).ConfigureAwait(false);
-                applied = true;
-                service = await WaitForAvailableAsync(client, service, CloudCalls.Remaining(started, timeout), request.Log, cancellationToken).ConfigureAwait(false);
-            }
+                if (plan.Modify is { } modify)
+                {
+                    service = await client.UpdateServiceAsync(id, modify, cancellationToken).ConfigureAwait(false);
+                    markApplied();
+                    service = await WaitForAvailableAsync(client, service, budget.Remaining, request.Log, cancellationToken).ConfigureAwait(false);
+                }
 
-            await plan.Tags.ApplyAsync(client, TaggedResourceType.EndpointService, id, () => applied = true, cancellationToken).ConfigureAwait(false);
-            await ApplyPermissionsAsync(client, id, plan, () => applied = true, cancellationToken).ConfigureAwait(false);
+                await plan.Tags.ApplyAsync(client, TaggedResourceType.EndpointService, id, markApplied, cancellationToken).ConfigureAwait(false);
+                await ApplyPermissionsAsync(client, id, plan, markApplied, cancellationToken).ConfigureAwait(false);
 
-            // Only a PUT answer with no later tag change is current; otherwise read what the cloud now reports.
-            if (service is null || !plan.Tags.IsEmpty || plan.Modify is null)
-            {
-                service = await client.GetServiceAsync(id, cancellationToken).ConfigureAwait(false);
-            }
+                // Only a PUT answer with no later tag change is current; otherwise read what the cloud now reports.
+                if (service is null || !plan.Tags.IsEmpty || plan.Modify is null)
+                {
+                    service = await client.GetServiceAsync(id, cancellationToken).ConfigureAwait(false);
+                }
 
-            var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
-            return new UpdateResult<VpcEndpointServiceState>(ServiceMapper.ToState(service, [.. permissions], desired, client.Region));
-        }
-        catch (Exception exception) when (applied)
-        {
-            throw await InitFailedAsync(client, id, null, null, request.OldState, desired, exception).ConfigureAwait(false);
-        }
+                var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
+                return ServiceMapper.ToState(service, [.. permissions], desired, client.Region);
+            },
+            failure => HandBackAsync(client, id, null, null, request.OldState, desired, failure)).ConfigureAwait(false);
+        return new UpdateResult<VpcEndpointServiceState>(state);
     }
 
-    public async Task DeleteAsync(DeleteRequest<VpcEndpointServiceState> request, CancellationToken cancellationToken)
+    public Task DeleteAsync(DeleteRequest<VpcEndpointServiceState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        try
-        {
-            await client.DeleteServiceAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
-        {
-            return;
-        }
-        catch (OtcApiException exception) when (string.Equals(exception.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase))
-        {
-            throw await InUseErrorAsync(client, request.Id, exception, cancellationToken).ConfigureAwait(false);
-        }
-
-        await ServiceWaiter.WaitForDeletedAsync(
-            client, request.Id, request.Timeout ?? DefaultTimeout, new StatusProgress(request.Log, What, "deleted"), cancellationToken, waitPolicy, deletionRequested: true)
-            .ConfigureAwait(false);
+        return ResourceLifecycle.DeleteAsync(
+            token => client.DeleteServiceAsync(request.Id, token),
+            (timeout, token) => ServiceWaiter.WaitForDeletedAsync(
+                client, request.Id, timeout, Progress(request.Log, StatusVocabulary.Deleted), token, waitPolicy, deletionRequested: true),
+            request.Timeout,
+            cancellationToken,
+            async (refusal, token) => string.Equals(refusal.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase)
+                ? await InUseErrorAsync(client, request.Id, refusal, token).ConfigureAwait(false)
+                : null);
     }
 
     private async Task<EndpointService> WaitForAvailableAsync(
         IVpcepClient client, EndpointService service, TimeSpan timeout, IResourceLog log, CancellationToken cancellationToken)
     {
-        if (CloudCalls.IsStatus(service.Status, Available))
+        if (StatusVocabulary.Is(service.Status, ServiceStatus.Available))
         {
             return service;
         }
 
-        if (CloudCalls.IsStatus(service.Status, Failed))
+        if (StatusVocabulary.Is(service.Status, ServiceStatus.Failed))
         {
             throw new ServiceFailedException(service);
         }
 
         // The answer just read is the first observation: the first poll comes one interval later.
-        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, new StatusProgress(log, What, Available), cancellationToken, waitPolicy, current: service)
+        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, Progress(log, ServiceStatus.Available), cancellationToken, waitPolicy, current: service)
             .ConfigureAwait(false);
     }
 
@@ -219,27 +179,31 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     }
 
     /// <summary>
-    /// The partial-failure answer: the id plus the live state, re-read where it is not known (a retry must see the
-    /// gap between desired and actual). If the re-read fails too, <paramref name="fallback"/> (the last state known) is used.
+    /// The partial-failure answer for a service: the service and its whitelist as now known, each re-read where it is
+    /// not (the whitelist of <paramref name="fallback"/> stands in when its re-read fails).
     /// </summary>
-    private static async Task<ResourceInitFailedException> InitFailedAsync(
+    private static Task<ResourceInitFailedException> HandBackAsync(
         IVpcepClient client,
         string id,
         EndpointService? knownService,
         IReadOnlyList<string>? knownPermissions,
         VpcEndpointServiceState fallback,
-        VpcEndpointServiceArgs desired,
-        Exception failure)
-    {
-        var service = knownService ?? await CloudCalls.BestEffortAsync(token => client.GetServiceAsync(id, token)).ConfigureAwait(false);
-        var permissions = knownPermissions
-            ?? (await CloudCalls.BestEffortAsync(token => client.ListPermissionsAsync(id, token)).ConfigureAwait(false))?.Select(p => p.Permission).ToList();
-
-        var state = service is null
-            ? fallback
-            : ServiceMapper.ToState(service, permissions ?? fallback.Settings.Permissions ?? [], desired, client.Region);
-        return new ResourceInitFailedException(id, state.ToProperties(), [CloudCalls.ReasonOf($"endpoint service {id}", failure)], failure);
-    }
+        VpcEndpointServiceInputs desired,
+        Exception failure) =>
+        ResourceLifecycle.HandBackAsync(
+            id,
+            $"{What} {id}",
+            async token =>
+            {
+                var service = knownService ?? await client.GetServiceAsync(id, token).ConfigureAwait(false);
+                var permissions = knownPermissions
+                    ?? (await CloudCalls.BestEffortAsync(recovery => client.ListPermissionsAsync(id, recovery)).ConfigureAwait(false))?.Select(p => p.Permission).ToList()
+                    ?? fallback.Settings.Permissions.ValueOrDefault?.Values
+                    ?? [];
+                return ServiceMapper.ToState(service, permissions, desired, client.Region);
+            },
+            fallback,
+            failure);
 
     private static EndpointService? LiveServiceFrom(Exception exception) => exception switch
     {
@@ -264,10 +228,12 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         return new ProviderException(ProviderErrorKind.FailedPrecondition,
-            $"endpoint service {id} is still in use by {users}; delete those endpoints or reject their connections, then retry. "
+            $"{What} {id} is still in use by {users}; delete those endpoints or reject their connections, then retry. "
             + OtcExceptionTranslator.Describe(inUse),
             inUse);
     }
+
+    private static StatusProgress Progress(IResourceLog log, string awaited) => new(log, What, awaited);
 
     /// <summary>What Read fetches: the service and its whole whitelist.</summary>
     private sealed record LiveService(EndpointService Service, IReadOnlyList<ServicePermission> Permissions);

@@ -1,46 +1,37 @@
-using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
-using static Otc.Provider.Resources.PropertyDecoding;
-using Names = Otc.Provider.Resources.VpcEndpointService.ServiceProperties;
+using Otc.ProviderHost.Models;
+using Names = Otc.Provider.Resources.VpcEndpointService.VpcEndpointServiceInputs.Names;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
 /// <summary>
-/// The outputs of a VPC endpoint service: every input as the cloud reports it (same shape as the inputs,
-/// short service name, bare permission ids), plus the values only the cloud knows.
+/// The outputs of a VPC endpoint service: every input as the cloud reports it (same shape as the inputs, short service
+/// name, bare permission ids), plus the values only the cloud knows.
 /// </summary>
-public sealed record VpcEndpointServiceState : IPropertyModel<VpcEndpointServiceState>
+public sealed record VpcEndpointServiceState : IPropertyModel<VpcEndpointServiceState>, IDiffNormalised<VpcEndpointServiceState>
 {
     /// <summary>The input-shaped part of the outputs.</summary>
-    public required VpcEndpointServiceArgs Settings { get; init; }
+    public VpcEndpointServiceInputs Settings { get; init; } = new();
 
     /// <summary><c>creating</c>, <c>available</c>, <c>failed</c> or <c>deleting</c>.</summary>
-    public string? Status { get; init; }
+    public Input<string> Status { get; init; }
 
     /// <summary><c>{region}.{name}.{id}</c>: what consumers use to find the service.</summary>
-    public string? FullServiceName { get; init; }
+    public Input<string> FullServiceName { get; init; }
 
-    public string? CreatedAt { get; init; }
+    public Input<string> CreatedAt { get; init; }
 
-    public string? UpdatedAt { get; init; }
+    public Input<string> UpdatedAt { get; init; }
 
-    public string? ProjectId { get; init; }
+    public Input<string> ProjectId { get; init; }
 
-    public static VpcEndpointServiceState FromProperties(PropertyMap properties) => new()
-    {
-        Settings = VpcEndpointServiceArgs.FromProperties(properties),
-        Status = OptionalString(properties, Names.Status),
-        FullServiceName = OptionalString(properties, Names.FullServiceName),
-        CreatedAt = OptionalString(properties, Names.CreatedAt),
-        UpdatedAt = OptionalString(properties, Names.UpdatedAt),
-        ProjectId = OptionalString(properties, Names.ProjectId),
-    };
+    public static PropertyTable<VpcEndpointServiceState> Properties { get; } = new PropertyTable<VpcEndpointServiceState>()
+        .Include(VpcEndpointServiceInputs.Properties, s => s.Settings, (s, v) => s with { Settings = v })
+        .Require(Names.ServiceType, Names.ApprovalEnabled, Names.TcpProxy)
+        .Add("status", Codec.String, s => s.Status, (s, v) => s with { Status = v }, PropertyFlags.Required)
+        .Add("fullServiceName", Codec.String, s => s.FullServiceName, (s, v) => s with { FullServiceName = v }, PropertyFlags.Required)
+        .Add("createdAt", Codec.String, s => s.CreatedAt, (s, v) => s with { CreatedAt = v }, PropertyFlags.Required)
+        .Add("updatedAt", Codec.String, s => s.UpdatedAt, (s, v) => s with { UpdatedAt = v }, PropertyFlags.Required)
+        .Add("projectId", Codec.String, s => s.ProjectId, (s, v) => s with { ProjectId = v }, PropertyFlags.Required);
 
-    public PropertyMap ToProperties() => WithStrings(
-        Settings.ToProperties(),
-        (Names.Status, Status),
-        (Names.FullServiceName, FullServiceName),
-        (Names.CreatedAt, CreatedAt),
-        (Names.UpdatedAt, UpdatedAt),
-        (Names.ProjectId, ProjectId));
+    public VpcEndpointServiceState NormalisedForDiff() => this with { Settings = Settings.NormalisedForDiff() };
 }
