@@ -1,3 +1,4 @@
+using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 
 namespace Otc.ProviderHost.Models;
@@ -41,4 +42,14 @@ public interface IDiffNormalised<out TSelf>
 {
     /// <summary>The same model in canonical form, for comparison only (never stored); unknown values stay as they are.</summary>
     TSelf NormalisedForDiff();
+}
+
+/// <summary>
+/// A model with rules of its own beyond the schema's (ranges, patterns, values that must not repeat). The host applies
+/// them in Check, after the schema's, unless the handler takes Check over (<see cref="ICustomCheck{TInputs}"/>).
+/// </summary>
+public interface ISelfChecking<TSelf>
+{
+    /// <summary>One failure per broken rule, naming the property path; unknown values are not judged. Returns the checked model.</summary>
+    CheckResult<TSelf> Check();
 }

@@ -25,8 +25,9 @@ public interface IResourceHandler<TInputs, TState> : IResourceHandler
 }
 
 /// <summary>
-/// The resource's own rules for its inputs, beyond the schema's (types, requiredness, defaults: the host applies
-/// those first). Values may be unknown during preview; rules skip them.
+/// Takes Check over from the model's own rules (<see cref="ISelfChecking{TSelf}"/>), e.g. where a check needs the call's
+/// context. The schema's rules (types, requiredness, defaults) still come first, in the host. Values may be unknown
+/// during preview; rules skip them.
 /// </summary>
 public interface ICustomCheck<TInputs>
     where TInputs : IPropertyModel<TInputs>, new()

@@ -19,23 +19,31 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
 
     internal override async Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken)
     {
-        if (handler is not ICustomCheck<TInputs> check)
+        var newInputs = PropertyModel.FromProperties<TInputs>(request.NewInputs);
+        CheckResult<TInputs> result;
+        if (handler is ICustomCheck<TInputs> check)
+        {
+            result = await check.CheckAsync(
+                new CheckRequest<TInputs>
+                {
+                    Urn = request.Urn,
+                    Name = request.Name,
+                    Type = request.Type,
+                    Log = request.Log,
+                    OldInputs = OrNull<TInputs>(request.OldInputs),
+                    NewInputs = newInputs,
+                    RandomSeed = request.RandomSeed,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        else if (newInputs is ISelfChecking<TInputs> model)
+        {
+            result = model.Check();
+        }
+        else
         {
             return new CheckResult(request.NewInputs, []);
         }
-
-        var result = await check.CheckAsync(
-            new CheckRequest<TInputs>
-            {
-                Urn = request.Urn,
-                Name = request.Name,
-                Type = request.Type,
-                Log = request.Log,
-                OldInputs = OrNull<TInputs>(request.OldInputs),
-                NewInputs = PropertyModel.FromProperties<TInputs>(request.NewInputs),
-                RandomSeed = request.RandomSeed,
-            },
-            cancellationToken).ConfigureAwait(false);
 
         // Engine-internal keys are not the model's, but they belong to the inputs the engine gets back.
         var inputs = result.Inputs.ToProperties();

@@ -125,13 +125,13 @@ public sealed class PackageSchema
                 replaces[providerToken] = FlaggedProperties(provider, "replaceOnChanges");
                 if (provider.TryGetProperty("inputProperties", out var providerInputs))
                 {
-                    AddConfigTypes(providerInputs, configTypes, secretConfig);
+                    AddConfigTypes(providerInputs, types, configTypes, secretConfig);
                 }
             }
 
             if (root.TryGetProperty("config", out var config) && config.TryGetProperty("variables", out var variables))
             {
-                AddConfigTypes(variables, configTypes, secretConfig);
+                AddConfigTypes(variables, types, configTypes, secretConfig);
             }
 
             return new SchemaIndex(providerToken, replaces, secrets, inputs, configTypes, secretConfig, shapes);
@@ -159,7 +159,7 @@ public sealed class PackageSchema
             return names;
         }
 
-        private static void AddConfigTypes(JsonElement properties, Dictionary<string, SchemaValueType> types, HashSet<string> secret)
+        private static void AddConfigTypes(JsonElement properties, TypeResolver resolver, Dictionary<string, SchemaValueType> types, HashSet<string> secret)
         {
             if (properties.ValueKind != JsonValueKind.Object)
             {
@@ -168,31 +168,21 @@ public sealed class PackageSchema
 
             foreach (var property in properties.EnumerateObject())
             {
-                types[property.Name] = TypeOf(property.Value);
+                types[property.Name] = resolver.ShapeOf(property.Value).Kind switch
+                {
+                    ShapeKind.String => SchemaValueType.String,
+                    ShapeKind.Boolean => SchemaValueType.Boolean,
+                    ShapeKind.Integer => SchemaValueType.Integer,
+                    ShapeKind.Number => SchemaValueType.Number,
+                    ShapeKind.Array => SchemaValueType.Array,
+                    // Objects, maps, unions: all travel as JSON when string-encoded.
+                    _ => SchemaValueType.Object,
+                };
                 if (IsTrue(property.Value, "secret"))
                 {
                     secret.Add(property.Name);
                 }
             }
-        }
-
-        private static SchemaValueType TypeOf(JsonElement property)
-        {
-            if (!property.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-            {
-                // A $ref or a union: both travel as JSON when string-encoded.
-                return SchemaValueType.Object;
-            }
-
-            return type.GetString() switch
-            {
-                "string" => SchemaValueType.String,
-                "boolean" => SchemaValueType.Boolean,
-                "integer" => SchemaValueType.Integer,
-                "number" => SchemaValueType.Number,
-                "array" => SchemaValueType.Array,
-                _ => SchemaValueType.Object,
-            };
         }
 
         private static bool IsTrue(JsonElement element, string flag) =>
@@ -231,7 +221,7 @@ public sealed class PackageSchema
                 return SchemaShape.ObjectOf(properties, name);
             }
 
-            private SchemaShape ShapeOf(JsonElement declaration)
+            public SchemaShape ShapeOf(JsonElement declaration)
             {
                 if (declaration.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
                 {

@@ -2,7 +2,6 @@ using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Engine;
-using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
 using Names = Otc.Provider.Resources.VpcEndpoint.VpcEndpointInputs.Names;
 using Vocabulary = Otc.Provider.Resources.VpcEndpoint.EndpointVocabulary;
@@ -18,36 +17,24 @@ namespace Otc.Provider.Resources.VpcEndpoint;
 /// returns that id with the live state.
 /// </summary>
 public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? waitPolicy = null)
-    : IResourceHandler<VpcEndpointInputs, VpcEndpointState>,
-        ICustomCheck<VpcEndpointInputs>,
-        IReadable<VpcEndpointInputs, VpcEndpointState>,
-        IUpdatable<VpcEndpointInputs, VpcEndpointState>,
-        IDeletable<VpcEndpointState>
+    : CloudResourceHandler<VpcEndpointInputs, VpcEndpointState>(clients, waitPolicy, TypeToken, "VPC endpoint")
 {
     public const string TypeToken = "otc:vpcep:VpcEndpoint";
 
-    private const string What = "VPC endpoint";
-
-    public string Token => TypeToken;
-
-    public Task<CheckResult<VpcEndpointInputs>> CheckAsync(CheckRequest<VpcEndpointInputs> request, CancellationToken cancellationToken) =>
-        Task.FromResult(EndpointChecks.Check(request.NewInputs));
-
-    public async Task<CreateResult<VpcEndpointState>> CreateAsync(CreateRequest<VpcEndpointInputs> request, CancellationToken cancellationToken)
+    public override async Task<CreateResult<VpcEndpointState>> CreateAsync(CreateRequest<VpcEndpointInputs> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
-        var budget = TimeBudget.Start(request.Timeout);
         var inputs = request.Inputs;
+        var client = Client;
+        var budget = TimeBudget.Start(request.Timeout);
         await CheckAgainstTheServiceAsync(client, inputs, request.Log, cancellationToken).ConfigureAwait(false);
 
-        return await ResourceLifecycle.CreateAsync(
-            What,
+        return await CreateThenAsync(
             token => client.CreateEndpointAsync(EndpointMapper.ToCreateRequest(inputs), token),
             created => created.Id,
             async created =>
             {
                 var ready = await EndpointWaiter.WaitForReadyAsync(
-                    client, created.Id, budget.Remaining, Progress(request.Log, string.Join(" or ", EndpointStatus.Connected)), cancellationToken, waitPolicy, current: created)
+                    client, created.Id, budget.Remaining, Progress(request.Log, string.Join(" or ", EndpointStatus.Connected)), cancellationToken, Waits, current: created)
                     .ConfigureAwait(false);
                 if (StatusVocabulary.Is(ready.Status, EndpointStatus.PendingAcceptance))
                 {
@@ -68,39 +55,35 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<ReadResult<VpcEndpointInputs, VpcEndpointState>> ReadAsync(ReadRequest<VpcEndpointInputs, VpcEndpointState> request, CancellationToken cancellationToken)
-    {
-        var client = clients.Client;
-        return ResourceLifecycle.ReadAsync(
-            request.Id,
-            $"{What} {request.Id}",
-            token => client.GetEndpointAsync(request.Id, token),
-            endpoint =>
-            {
-                var state = EndpointMapper.ToState(endpoint, request.OldInputs ?? request.OldState?.Settings, client.Region);
-                return (state, EndpointMapper.ToInputs(state, request.OldInputs));
-            },
-            Unhealthy,
-            request.Timeout,
-            cancellationToken);
-    }
+    public override Task<ReadResult<VpcEndpointInputs, VpcEndpointState>> ReadAsync(
+        ReadRequest<VpcEndpointInputs, VpcEndpointState> request, CancellationToken cancellationToken) => ReadWithHealthAsync(
+        request.Id,
+        token => Client.GetEndpointAsync(request.Id, token),
+        endpoint =>
+        {
+            var state = EndpointMapper.ToState(endpoint, request.OldInputs ?? request.OldState?.Settings, Client.Region);
+            return (state, EndpointMapper.ToInputs(state, request.OldInputs));
+        },
+        WhyUnhealthy,
+        request.Timeout,
+        cancellationToken);
 
     /// <summary>Only the tags change in place (every other input replaces the endpoint).</summary>
-    public async Task<UpdateResult<VpcEndpointState>> UpdateAsync(UpdateRequest<VpcEndpointInputs, VpcEndpointState> request, CancellationToken cancellationToken)
+    public override async Task<UpdateResult<VpcEndpointState>> UpdateAsync(UpdateRequest<VpcEndpointInputs, VpcEndpointState> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
+        var client = Client;
         var id = request.Id;
-        var state = await ResourceLifecycle.HandBackOnFailureAsync(
+        var state = await HandBackOnFailureAsync(
             async markApplied =>
             {
                 var tags = TagChanges.Between(request.OldState.Settings.TagMap, request.NewInputs.TagMap);
                 await tags.ApplyAsync(client, TaggedResourceType.Endpoint, id, markApplied, cancellationToken).ConfigureAwait(false);
                 var endpoint = await client.GetEndpointAsync(id, cancellationToken).ConfigureAwait(false);
                 var state = EndpointMapper.ToState(endpoint, request.NewInputs, client.Region);
-                if (Unhealthy(endpoint) is { } reason)
+                if (WhyUnhealthy(endpoint) is { } reason)
                 {
                     // Still failed or rejected: the init error stays until the endpoint is healthy.
-                    throw new ResourceInitFailedException(id, state.ToProperties(), [reason]);
+                    throw Unhealthy(id, state, reason);
                 }
 
                 return state;
@@ -109,16 +92,8 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
         return new UpdateResult<VpcEndpointState>(state);
     }
 
-    public Task DeleteAsync(DeleteRequest<VpcEndpointState> request, CancellationToken cancellationToken)
-    {
-        var client = clients.Client;
-        return ResourceLifecycle.DeleteAsync(
-            token => client.DeleteEndpointAsync(request.Id, token),
-            (timeout, token) => EndpointWaiter.WaitForDeletedAsync(
-                client, request.Id, timeout, Progress(request.Log, StatusVocabulary.Deleted), token, waitPolicy, deletionRequested: true),
-            request.Timeout,
-            cancellationToken);
-    }
+    public override Task DeleteAsync(DeleteRequest<VpcEndpointState> request, CancellationToken cancellationToken) =>
+        DeleteThenWaitAsync(request, static (client, id, token) => client.DeleteEndpointAsync(id, token), EndpointWaiter.WaitForDeletedAsync, cancellationToken);
 
     /// <summary>
     /// The rules that depend on the kind of service, checked before anything is created: an interface endpoint needs a
@@ -183,17 +158,14 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
     }
 
     /// <summary>Why a failed or rejected endpoint carries no traffic; null for a healthy one.</summary>
-    private static string? Unhealthy(WireEndpoint endpoint) => EndpointStatus.IsUnhealthy(endpoint.Status) ? new EndpointFailedException(endpoint).Message : null;
+    private static string? WhyUnhealthy(WireEndpoint endpoint) => EndpointStatus.IsUnhealthy(endpoint.Status) ? new EndpointFailedException(endpoint).Message : null;
 
     /// <summary>The partial-failure answer: the id plus the live endpoint, re-read where it is not known.</summary>
-    private static Task<ResourceInitFailedException> HandBackAsync(
+    private Task<ResourceInitFailedException> HandBackAsync(
         IVpcepClient client, string id, WireEndpoint? known, VpcEndpointState fallback, VpcEndpointInputs desired, Exception failure) =>
-        ResourceLifecycle.HandBackAsync(
+        HandBackAsync(
             id,
-            $"{What} {id}",
             async token => EndpointMapper.ToState(known ?? await client.GetEndpointAsync(id, token).ConfigureAwait(false), desired, client.Region),
             fallback,
             failure);
-
-    private static StatusProgress Progress(IResourceLog log, string awaited) => new(log, What, awaited);
 }

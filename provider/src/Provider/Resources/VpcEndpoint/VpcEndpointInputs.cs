@@ -1,4 +1,5 @@
 using Otc.ProviderHost.Models;
+using Otc.ProviderHost.Resources;
 using Names = Otc.Provider.Resources.VpcEndpoint.VpcEndpointInputs.Names;
 
 namespace Otc.Provider.Resources.VpcEndpoint;
@@ -7,7 +8,7 @@ namespace Otc.Provider.Resources.VpcEndpoint;
 /// The inputs of <c>otc:vpcep:VpcEndpoint</c>, one model for every call, in the user's representation (list order as
 /// written). Optional values stay absent when the user left them out, so the stored inputs keep the program's shape.
 /// </summary>
-public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, IDiffNormalised<VpcEndpointInputs>
+public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, ISelfChecking<VpcEndpointInputs>, IDiffNormalised<VpcEndpointInputs>
 {
     public Input<string> ServiceId { get; init; }
 
@@ -48,6 +49,9 @@ public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, IDif
 
     /// <summary>The tags (empty when left out).</summary>
     public IReadOnlyDictionary<string, string> TagMap => Tags.ValueOrDefault?.Values ?? new Dictionary<string, string>();
+
+    /// <summary>The API's rules that need no cloud call, beyond the schema's.</summary>
+    public CheckResult<VpcEndpointInputs> Check() => EndpointChecks.Check(this);
 
     /// <summary>
     /// One canonical form for comparison (never stored): the whitelist and the route tables are sets (order and repeats

@@ -15,43 +15,30 @@ namespace Otc.Provider.Resources.VpcEndpointApproval;
 /// the next plan shows as drift and the next up accepts again.
 /// </summary>
 public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPolicy? waitPolicy = null)
-    : IResourceHandler<VpcEndpointApprovalInputs, VpcEndpointApprovalState>,
-        ICustomCheck<VpcEndpointApprovalInputs>,
-        IReadable<VpcEndpointApprovalInputs, VpcEndpointApprovalState>,
-        IUpdatable<VpcEndpointApprovalInputs, VpcEndpointApprovalState>,
-        IDeletable<VpcEndpointApprovalState>
+    : CloudResourceHandler<VpcEndpointApprovalInputs, VpcEndpointApprovalState>(clients, waitPolicy, TypeToken, "the connections of endpoint service")
 {
     public const string TypeToken = "otc:vpcep:VpcEndpointApproval";
-
-    private const string Connection = "the connection of VPC endpoint";
 
     /// <summary>Errors that mean the endpoint is no longer there to reject: gone (404) or not connecting to the service (2013).</summary>
     private const string EndpointGoneCode = "EndPoint.2013";
 
-    public string Token => TypeToken;
-
-    public Task<CheckResult<VpcEndpointApprovalInputs>> CheckAsync(CheckRequest<VpcEndpointApprovalInputs> request, CancellationToken cancellationToken) =>
-        Task.FromResult(request.NewInputs.Check());
-
-    public async Task<CreateResult<VpcEndpointApprovalState>> CreateAsync(CreateRequest<VpcEndpointApprovalInputs> request, CancellationToken cancellationToken)
+    public override async Task<CreateResult<VpcEndpointApprovalState>> CreateAsync(CreateRequest<VpcEndpointApprovalInputs> request, CancellationToken cancellationToken)
     {
         var inputs = request.Inputs;
         var state = await ApplyAsync(inputs, alreadyAccepted: [], formerlyListed: [], request.Log, request.Timeout, cancellationToken).ConfigureAwait(false);
         return new CreateResult<VpcEndpointApprovalState>(inputs.ServiceId.Value, state);
     }
 
-    public Task<ReadResult<VpcEndpointApprovalInputs, VpcEndpointApprovalState>> ReadAsync(
+    public override Task<ReadResult<VpcEndpointApprovalInputs, VpcEndpointApprovalState>> ReadAsync(
         ReadRequest<VpcEndpointApprovalInputs, VpcEndpointApprovalState> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
         var serviceId = request.OldInputs?.ServiceId.ValueOrDefault ?? request.OldState?.Settings.ServiceId.ValueOrDefault ?? request.Id;
 
         // An import lists every accepted connection; a refresh keeps the user's list, less what is no longer accepted.
         var listed = request.OldInputs?.EndpointIdList ?? request.OldState?.Settings.EndpointIdList;
-        return ResourceLifecycle.ReadAsync(
+        return ReadWithHealthAsync(
             serviceId,
-            ConnectionsOf(serviceId),
-            token => client.ListConnectionsAsync(serviceId, token),
+            token => Client.ListConnectionsAsync(serviceId, token),
             connections =>
             {
                 var state = StateOf(serviceId, connections, listed);
@@ -62,7 +49,7 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
             cancellationToken);
     }
 
-    public async Task<UpdateResult<VpcEndpointApprovalState>> UpdateAsync(
+    public override async Task<UpdateResult<VpcEndpointApprovalState>> UpdateAsync(
         UpdateRequest<VpcEndpointApprovalInputs, VpcEndpointApprovalState> request, CancellationToken cancellationToken)
     {
         var formerlyListed = request.OldInputs?.EndpointIdList ?? request.OldState.Settings.EndpointIdList;
@@ -72,9 +59,9 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
     }
 
     /// <summary>Rejects every listed endpoint that is still connected, within the operation's time budget; a service or endpoint that is gone needs nothing.</summary>
-    public Task DeleteAsync(DeleteRequest<VpcEndpointApprovalState> request, CancellationToken cancellationToken)
+    public override Task DeleteAsync(DeleteRequest<VpcEndpointApprovalState> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
+        var client = Client;
         var serviceId = request.OldState.Settings.ServiceId.Value;
         return CloudCalls.WithinAsync(
             async token =>
@@ -97,7 +84,7 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
                     }
                 }
             },
-            $"rejecting {ConnectionsOf(serviceId)}",
+            $"rejecting the connections of endpoint service {serviceId}",
             request.Timeout ?? TimeBudget.DefaultTimeout,
             cancellationToken);
     }
@@ -114,11 +101,11 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         TimeSpan? timeout,
         CancellationToken cancellationToken)
     {
-        var client = clients.Client;
+        var client = Client;
         var serviceId = desired.ServiceId.Value;
         var budget = TimeBudget.Start(timeout);
         var wanted = desired.EndpointIdList;
-        return ResourceLifecycle.HandBackOnFailureAsync(
+        return HandBackOnFailureAsync(
             async markChanged =>
             {
                 // What the cloud shows now, not what the state remembers: a connection rejected in the console is accepted again.
@@ -144,9 +131,8 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
                 var after = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
                 return StateOf(serviceId, after, wanted);
             },
-            failure => ResourceLifecycle.HandBackAsync(
+            failure => HandBackAsync(
                 serviceId,
-                ConnectionsOf(serviceId),
                 async token => StateOf(serviceId, await client.ListConnectionsAsync(serviceId, token).ConfigureAwait(false), wanted),
                 new VpcEndpointApprovalState
                 {
@@ -171,7 +157,7 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         if (StatusVocabulary.Is(connection.Status, EndpointStatus.Creating))
         {
             await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitUntilSettledAsync(
-                client, serviceId, endpointId, budget.Remaining, Progress(log, "ready to accept"), cancellationToken, waitPolicy, current: connection)).ConfigureAwait(false);
+                client, serviceId, endpointId, budget.Remaining, ConnectionProgress(log, "ready to accept"), cancellationToken, Waits, current: connection)).ConfigureAwait(false);
         }
 
         var answered = await client.ActOnConnectionAsync(serviceId, ConnectionAction.Receive, endpointId, cancellationToken).ConfigureAwait(false);
@@ -185,7 +171,7 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         if (!StatusVocabulary.Is(connection.Status, EndpointStatus.Accepted))
         {
             await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitForAcceptedAsync(
-                client, serviceId, endpointId, budget.Remaining, Progress(log, EndpointStatus.Accepted), cancellationToken, waitPolicy, current: connection)).ConfigureAwait(false);
+                client, serviceId, endpointId, budget.Remaining, ConnectionProgress(log, EndpointStatus.Accepted), cancellationToken, Waits, current: connection)).ConfigureAwait(false);
         }
     }
 
@@ -245,7 +231,6 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         };
     }
 
-    private static string ConnectionsOf(string serviceId) => $"the connections of endpoint service {serviceId}";
-
-    private static StatusProgress Progress(IResourceLog log, string awaited) => new(log, Connection, awaited);
+    /// <summary>Shows each read of a wait on a connection: "waiting for the connection of VPC endpoint {id} to become {awaited}".</summary>
+    private static StatusProgress ConnectionProgress(IResourceLog log, string awaited) => new(log, "the connection of VPC endpoint", awaited);
 }

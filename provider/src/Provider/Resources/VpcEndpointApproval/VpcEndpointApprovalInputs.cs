@@ -5,7 +5,8 @@ using Otc.ProviderHost.Resources;
 namespace Otc.Provider.Resources.VpcEndpointApproval;
 
 /// <summary>The inputs: the service, and the endpoints whose connections it accepts (a set; the order is the user's).</summary>
-public sealed record VpcEndpointApprovalInputs : IPropertyModel<VpcEndpointApprovalInputs>, IDiffNormalised<VpcEndpointApprovalInputs>
+public sealed record VpcEndpointApprovalInputs :
+    IPropertyModel<VpcEndpointApprovalInputs>, ISelfChecking<VpcEndpointApprovalInputs>, IDiffNormalised<VpcEndpointApprovalInputs>
 {
     public const string ServiceIdName = "serviceId";
     public const string EndpointIdsName = "endpointIds";

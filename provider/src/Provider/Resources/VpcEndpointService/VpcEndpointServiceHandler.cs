@@ -12,23 +12,13 @@ namespace Otc.Provider.Resources.VpcEndpointService;
 /// live state so the engine never loses the service.
 /// </summary>
 public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPolicy? waitPolicy = null)
-    : IResourceHandler<VpcEndpointServiceInputs, VpcEndpointServiceState>,
-        ICustomCheck<VpcEndpointServiceInputs>,
+    : CloudResourceHandler<VpcEndpointServiceInputs, VpcEndpointServiceState>(clients, waitPolicy, TypeToken, "endpoint service"),
         ICustomDiff<VpcEndpointServiceInputs, VpcEndpointServiceState>,
-        ICustomPreview<VpcEndpointServiceInputs, VpcEndpointServiceState>,
-        IReadable<VpcEndpointServiceInputs, VpcEndpointServiceState>,
-        IUpdatable<VpcEndpointServiceInputs, VpcEndpointServiceState>,
-        IDeletable<VpcEndpointServiceState>
+        ICustomPreview<VpcEndpointServiceInputs, VpcEndpointServiceState>
 {
     public const string TypeToken = "otc:vpcep:VpcEndpointService";
 
     private const string InUseErrorCode = "EndPoint.3006";
-    private const string What = "endpoint service";
-
-    public string Token => TypeToken;
-
-    public Task<CheckResult<VpcEndpointServiceInputs>> CheckAsync(CheckRequest<VpcEndpointServiceInputs> request, CancellationToken cancellationToken) =>
-        Task.FromResult(ServiceChecks.Check(request.NewInputs));
 
     public DiffResult Diff(DiffRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, DiffResult result) => ServiceDiff.Refine(request, result);
 
@@ -36,15 +26,14 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
     public VpcEndpointServiceState PreviewUpdate(VpcEndpointServiceState oldState, VpcEndpointServiceInputs newInputs) => ServicePreview.Update(oldState, newInputs);
 
-    public Task<CreateResult<VpcEndpointServiceState>> CreateAsync(CreateRequest<VpcEndpointServiceInputs> request, CancellationToken cancellationToken)
+    public override Task<CreateResult<VpcEndpointServiceState>> CreateAsync(CreateRequest<VpcEndpointServiceInputs> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
+        var client = Client;
         var budget = TimeBudget.Start(request.Timeout);
         var wanted = request.Inputs.PermissionSet;
         EndpointService? available = null;
         var permissionsSent = false;
-        return ResourceLifecycle.CreateAsync(
-            What,
+        return CreateThenAsync(
             token => client.CreateServiceAsync(ServiceMapper.ToCreateRequest(request.Inputs), token),
             created => created.Id,
             async created =>
@@ -64,14 +53,13 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             cancellationToken);
     }
 
-    public Task<ReadResult<VpcEndpointServiceInputs, VpcEndpointServiceState>> ReadAsync(
+    public override Task<ReadResult<VpcEndpointServiceInputs, VpcEndpointServiceState>> ReadAsync(
         ReadRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
+        var client = Client;
         var preferred = request.OldInputs ?? request.OldState?.Settings;
-        return ResourceLifecycle.ReadAsync(
+        return ReadWithHealthAsync(
             request.Id,
-            $"{What} {request.Id}",
             async token => new LiveService(
                 await client.GetServiceAsync(request.Id, token).ConfigureAwait(false),
                 await client.ListPermissionsAsync(request.Id, token).ConfigureAwait(false)),
@@ -85,10 +73,10 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             cancellationToken);
     }
 
-    public async Task<UpdateResult<VpcEndpointServiceState>> UpdateAsync(
+    public override async Task<UpdateResult<VpcEndpointServiceState>> UpdateAsync(
         UpdateRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, CancellationToken cancellationToken)
     {
-        var client = clients.Client;
+        var client = Client;
         var budget = TimeBudget.Start(request.Timeout);
         var id = request.Id;
         var desired = request.NewInputs;
@@ -96,14 +84,14 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         // The old state holds the live values as last seen (after a partly failed update too), so a retry applies the gap.
         var current = request.OldState.Settings;
         var plan = UpdatePlan.Build(current, desired);
-        var state = await ResourceLifecycle.HandBackOnFailureAsync(
+        var state = await HandBackOnFailureAsync(
             async markApplied =>
             {
                 EndpointService? service = null;
                 if (!StatusVocabulary.Is(request.OldState.Status.ValueOrDefault, ServiceStatus.Available))
                 {
                     service = await ServiceWaiter.WaitForAvailableAsync(
-                        client, id, budget.Remaining, Progress(request.Log, ServiceStatus.Available), cancellationToken, waitPolicy).ConfigureAwait(false);
+                        client, id, budget.Remaining, Progress(request.Log, ServiceStatus.Available), cancellationToken, Waits).ConfigureAwait(false);
                 }
 
                 if (plan.Modify is { } modify)
@@ -129,19 +117,14 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         return new UpdateResult<VpcEndpointServiceState>(state);
     }
 
-    public Task DeleteAsync(DeleteRequest<VpcEndpointServiceState> request, CancellationToken cancellationToken)
-    {
-        var client = clients.Client;
-        return ResourceLifecycle.DeleteAsync(
-            token => client.DeleteServiceAsync(request.Id, token),
-            (timeout, token) => ServiceWaiter.WaitForDeletedAsync(
-                client, request.Id, timeout, Progress(request.Log, StatusVocabulary.Deleted), token, waitPolicy, deletionRequested: true),
-            request.Timeout,
-            cancellationToken,
-            async (refusal, token) => string.Equals(refusal.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase)
-                ? await InUseErrorAsync(client, request.Id, refusal, token).ConfigureAwait(false)
-                : null);
-    }
+    public override Task DeleteAsync(DeleteRequest<VpcEndpointServiceState> request, CancellationToken cancellationToken) => DeleteThenWaitAsync(
+        request,
+        static (client, id, token) => client.DeleteServiceAsync(id, token),
+        ServiceWaiter.WaitForDeletedAsync,
+        cancellationToken,
+        async (refusal, token) => string.Equals(refusal.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase)
+            ? await InUseErrorAsync(Client, request.Id, refusal, token).ConfigureAwait(false)
+            : null);
 
     private async Task<EndpointService> WaitForAvailableAsync(
         IVpcepClient client, EndpointService service, TimeSpan timeout, IResourceLog log, CancellationToken cancellationToken)
@@ -157,7 +140,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         // The answer just read is the first observation: the first poll comes one interval later.
-        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, Progress(log, ServiceStatus.Available), cancellationToken, waitPolicy, current: service)
+        return await ServiceWaiter.WaitForAvailableAsync(client, service.Id, timeout, Progress(log, ServiceStatus.Available), cancellationToken, Waits, current: service)
             .ConfigureAwait(false);
     }
 
@@ -182,7 +165,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     /// The partial-failure answer for a service: the service and its whitelist as now known, each re-read where it is
     /// not (the whitelist of <paramref name="fallback"/> stands in when its re-read fails).
     /// </summary>
-    private static Task<ResourceInitFailedException> HandBackAsync(
+    private Task<ResourceInitFailedException> HandBackAsync(
         IVpcepClient client,
         string id,
         EndpointService? knownService,
@@ -190,9 +173,8 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         VpcEndpointServiceState fallback,
         VpcEndpointServiceInputs desired,
         Exception failure) =>
-        ResourceLifecycle.HandBackAsync(
+        HandBackAsync(
             id,
-            $"{What} {id}",
             async token =>
             {
                 var service = knownService ?? await client.GetServiceAsync(id, token).ConfigureAwait(false);
@@ -228,12 +210,10 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         }
 
         return new ProviderException(ProviderErrorKind.FailedPrecondition,
-            $"{What} {id} is still in use by {users}; delete those endpoints or reject their connections, then retry. "
+            $"endpoint service {id} is still in use by {users}; delete those endpoints or reject their connections, then retry. "
             + OtcExceptionTranslator.Describe(inUse),
             inUse);
     }
-
-    private static StatusProgress Progress(IResourceLog log, string awaited) => new(log, What, awaited);
 
     /// <summary>What Read fetches: the service and its whole whitelist.</summary>
     private sealed record LiveService(EndpointService Service, IReadOnlyList<ServicePermission> Permissions);

@@ -1,5 +1,6 @@
 using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Models;
+using Otc.ProviderHost.Resources;
 using Names = Otc.Provider.Resources.VpcEndpointService.VpcEndpointServiceInputs.Names;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
@@ -10,7 +11,8 @@ namespace Otc.Provider.Resources.VpcEndpointService;
 /// <see cref="NormalisedForDiff"/> and <see cref="AsCloudSpellsIt"/> give the other two forms. Optional values the user
 /// left out stay absent, so the stored inputs keep the program's shape; the schema's defaults are applied by the host.
 /// </summary>
-public sealed record VpcEndpointServiceInputs : IPropertyModel<VpcEndpointServiceInputs>, IDiffNormalised<VpcEndpointServiceInputs>
+public sealed record VpcEndpointServiceInputs :
+    IPropertyModel<VpcEndpointServiceInputs>, ISelfChecking<VpcEndpointServiceInputs>, IDiffNormalised<VpcEndpointServiceInputs>
 {
     public Input<string> PortId { get; init; }
 
@@ -53,6 +55,9 @@ public sealed record VpcEndpointServiceInputs : IPropertyModel<VpcEndpointServic
         .Add(Names.Tags, Codec.MapOf(Codec.String), m => m.Tags, (m, v) => m with { Tags = v })
         .Add(Names.Permissions, Codec.ListOf(Codec.String), m => m.Permissions, (m, v) => m with { Permissions = v });
 
+    /// <summary>The optional inputs the cloud reports for every service (those with a default), which the state therefore always has.</summary>
+    public static readonly string[] AlwaysReported = [Names.ServiceType, Names.ApprovalEnabled, Names.TcpProxy];
+
     /// <summary>The whitelist as the set of bare ids it stands for (empty when left out).</summary>
     public IReadOnlyList<string> PermissionSet => VpcEndpointService.Permissions.ToSet(Permissions.ValueOrDefault?.Values ?? []);
 
@@ -61,6 +66,9 @@ public sealed record VpcEndpointServiceInputs : IPropertyModel<VpcEndpointServic
 
     /// <summary>The port mappings' values (known outside preview).</summary>
     public IReadOnlyList<PortMapping> PortList => Ports.ValueOrDefault?.Values ?? [];
+
+    /// <summary>The API's rules beyond the schema's; the whitelist comes back as bare domain ids.</summary>
+    public CheckResult<VpcEndpointServiceInputs> Check() => ServiceChecks.Check(this);
 
     /// <summary>
     /// One canonical form for comparison (never stored): ports and permissions as sorted sets, enums as the cloud spells

@@ -1,5 +1,4 @@
 using Otc.ProviderHost.Models;
-using Names = Otc.Provider.Resources.VpcEndpointService.VpcEndpointServiceInputs.Names;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
 
@@ -26,7 +25,7 @@ public sealed record VpcEndpointServiceState : IPropertyModel<VpcEndpointService
 
     public static PropertyTable<VpcEndpointServiceState> Properties { get; } = new PropertyTable<VpcEndpointServiceState>()
         .Include(VpcEndpointServiceInputs.Properties, s => s.Settings, (s, v) => s with { Settings = v })
-        .Require(Names.ServiceType, Names.ApprovalEnabled, Names.TcpProxy)
+        .Require(VpcEndpointServiceInputs.AlwaysReported)
         .Add("status", Codec.String, s => s.Status, (s, v) => s with { Status = v }, PropertyFlags.Required)
         .Add("fullServiceName", Codec.String, s => s.FullServiceName, (s, v) => s with { FullServiceName = v }, PropertyFlags.Required)
         .Add("createdAt", Codec.String, s => s.CreatedAt, (s, v) => s with { CreatedAt = v }, PropertyFlags.Required)
