@@ -1,11 +1,8 @@
 using Otc.CloudClient;
 using Otc.Emulator;
-using Otc.Provider.Cloud;
-using Otc.Provider.Configuration;
 using Otc.Provider.Resources.VpcEndpointApproval;
 using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
-using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
 
@@ -19,49 +16,31 @@ public sealed class ApprovalAgainstEmulatorTests
     /// <summary>How long creations take in the emulator: until the test moves its clock on.</summary>
     private static readonly TimeSpan CreateDelay = TimeSpan.FromMinutes(1);
 
-    private static readonly WaitPolicy FastPolling = new() { InitialDelay = TimeSpan.FromMilliseconds(50), Factor = 1.5, MaxDelay = TimeSpan.FromMilliseconds(200) };
-
     /// <summary>The emulator's time: moved on by the test, so a resource leaves "creating" exactly when the test says.</summary>
     private readonly MovableClock _clock = new();
 
-    private RunningEmulator _emulator = null!;
-    private OtcClientProvider _clients = null!;
+    private ConfiguredEmulator _setup = null!;
     private VpcEndpointApprovalHandler _handler = null!;
+
+    private RunningEmulator Emulator => _setup.Emulator;
 
     [OneTimeSetUp]
     public async Task StartEmulator()
     {
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        _setup = await ConfiguredEmulator.StartAsync(new EmulatorOptions
         {
             CreateDelay = CreateDelay,
             DeleteDelay = TimeSpan.FromMilliseconds(100),
             Clock = _clock,
-        }, CancellationToken.None);
-        _clients = new OtcClientProvider();
-        var configuration = new OtcProviderConfiguration(_clients, _ => null);
-        await configuration.ConfigureAsync(Props.Map(
-            ("region", "eu-de"),
-            ("projectId", EmulatorAccounts.DefaultProjectId),
-            ("accessKey", EmulatorAccounts.AccessKey),
-            ("secretKey", PropertyValue.From(EmulatorAccounts.SecretKey).WithSecret()),
-            ("vpcepEndpoint", _emulator.BaseUrl.ToString()),
-            ("maxRetries", 0.0)), CancellationToken.None);
-        _handler = new VpcEndpointApprovalHandler(_clients, FastPolling);
+        });
+        _handler = new VpcEndpointApprovalHandler(_setup.Clients, ConfiguredEmulator.FastPolling);
     }
 
     [OneTimeTearDown]
-    public async Task StopEmulator()
-    {
-        _clients.Dispose();
-        await _emulator.DisposeAsync();
-    }
+    public async Task StopEmulator() => await _setup.DisposeAsync();
 
     [SetUp]
-    public void ResetEmulator()
-    {
-        _emulator.Faults.Clear();
-        _emulator.Journal.Clear();
-    }
+    public void ResetEmulator() => _setup.Reset();
 
     [Test]
     public async Task Create_waits_for_a_connection_still_being_set_up_then_accepts_it_once()
@@ -75,7 +54,7 @@ public sealed class ApprovalAgainstEmulatorTests
         _clock.Advance(CreateDelay * 2);
         var created = await creating;
 
-        var journal = _emulator.Journal.Entries.ToList();
+        var journal = Emulator.Journal.Entries.ToList();
         var receives = journal.Where(entry => entry.Method == "POST" && entry.Path.EndsWith("/connections/action", StringComparison.Ordinal)).ToList();
         Assert.Multiple(() =>
         {
@@ -92,7 +71,7 @@ public sealed class ApprovalAgainstEmulatorTests
     {
         var (serviceId, endpointId) = await ServiceWithNewEndpointAsync();
         var state = new VpcEndpointApprovalState { Settings = Inputs(serviceId, endpointId) };
-        _emulator.Faults.Add(new FaultRule { Method = "GET", Path = "connections$", LatencyMs = 10_000, Times = 1 });
+        Emulator.Faults.Add(new FaultRule { Method = "GET", Path = "connections$", LatencyMs = 10_000, Times = 1 });
 
         var error = Assert.ThrowsAsync<ProviderException>(() => _handler.DeleteAsync(
             new DeleteRequest<VpcEndpointApprovalState>
@@ -118,7 +97,7 @@ public sealed class ApprovalAgainstEmulatorTests
     private async Task ConnectionReadsAsync(int atLeast)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (_emulator.Journal.Entries.Count(entry => entry.Method == "GET" && entry.Path.EndsWith("/connections", StringComparison.Ordinal)) < atLeast)
+        while (Emulator.Journal.Entries.Count(entry => entry.Method == "GET" && entry.Path.EndsWith("/connections", StringComparison.Ordinal)) < atLeast)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
         }
@@ -127,7 +106,7 @@ public sealed class ApprovalAgainstEmulatorTests
     /// <summary>A service that needs approval, and an endpoint to it that the emulator reports as creating until its clock moves on.</summary>
     private async Task<(string ServiceId, string EndpointId)> ServiceWithNewEndpointAsync()
     {
-        var client = _clients.Client;
+        var client = _setup.Clients.Client;
         var created = await client.CreateServiceAsync(
             new CreateServiceRequest
             {
@@ -139,10 +118,10 @@ public sealed class ApprovalAgainstEmulatorTests
             },
             CancellationToken.None);
         _clock.Advance(CreateDelay * 2);
-        await ServiceWaiter.WaitForAvailableAsync(client, created.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, FastPolling, current: created);
+        await ServiceWaiter.WaitForAvailableAsync(client, created.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, ConfiguredEmulator.FastPolling, current: created);
         var endpoint = await client.CreateEndpointAsync(
             new CreateEndpointRequest { EndpointServiceId = created.Id, VpcId = "vpc-consumer", SubnetId = "subnet-consumer" }, CancellationToken.None);
-        _emulator.Journal.Clear();
+        Emulator.Journal.Clear();
         return (created.Id, endpoint.Id);
     }
 

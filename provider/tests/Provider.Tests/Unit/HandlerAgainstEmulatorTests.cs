@@ -2,7 +2,6 @@ using Newtonsoft.Json.Linq;
 using Otc.CloudClient;
 using Otc.Emulator;
 using Otc.Provider.Cloud;
-using Otc.Provider.Configuration;
 using Otc.Provider.Resources.VpcEndpointService;
 using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
@@ -17,8 +16,7 @@ namespace Otc.Provider.Tests.Unit;
 [NonParallelizable]
 public sealed class HandlerAgainstEmulatorTests
 {
-    private static readonly WaitPolicy FastPolling = new() { InitialDelay = TimeSpan.FromMilliseconds(50), Factor = 1.5, MaxDelay = TimeSpan.FromMilliseconds(200) };
-
+    private ConfiguredEmulator _setup = null!;
     private RunningEmulator _emulator = null!;
     private OtcClientProvider _clients = null!;
     private VpcEndpointServiceHandler _handler = null!;
@@ -28,38 +26,21 @@ public sealed class HandlerAgainstEmulatorTests
     [OneTimeSetUp]
     public async Task StartEmulator()
     {
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+        _setup = await ConfiguredEmulator.StartAsync(new EmulatorOptions
         {
             CreateDelay = TimeSpan.FromMilliseconds(150),
             DeleteDelay = TimeSpan.FromMilliseconds(100),
-        }, CancellationToken.None);
-        _clients = new OtcClientProvider();
-        var configuration = new OtcProviderConfiguration(_clients, _ => null);
-        await configuration.ConfigureAsync(Props.Map(
-            ("region", "eu-de"),
-            ("projectId", EmulatorAccounts.DefaultProjectId),
-            ("accessKey", EmulatorAccounts.AccessKey),
-            ("secretKey", PropertyValue.From(EmulatorAccounts.SecretKey).WithSecret()),
-            ("vpcepEndpoint", _emulator.BaseUrl.ToString()),
-            ("maxRetries", 0.0)), CancellationToken.None);
-        _handler = new VpcEndpointServiceHandler(_clients, FastPolling);
+        });
+        (_emulator, _clients) = (_setup.Emulator, _setup.Clients);
+        _handler = new VpcEndpointServiceHandler(_clients, ConfiguredEmulator.FastPolling);
         _resource = SchemaRules.Hosted(_handler);
     }
 
     [OneTimeTearDown]
-    public async Task StopEmulator()
-    {
-        _clients.Dispose();
-        await _emulator.DisposeAsync();
-    }
+    public async Task StopEmulator() => await _setup.DisposeAsync();
 
     [SetUp]
-    public void ResetEmulator()
-    {
-        _emulator.Faults.Clear();
-        _emulator.Settings.FailCreates = false;
-        _emulator.Journal.Clear();
-    }
+    public void ResetEmulator() => _setup.Reset();
 
     /// <summary>Each test gets its own backend port so services of different tests never clash (EndPoint.3044).</summary>
     private PropertyMap Inputs() => Props.FullInputs().With("portId", $"port-{Interlocked.Increment(ref _portCounter)}");
