@@ -94,6 +94,11 @@ internal static class AdminRoutes
         {
             settings.ServiceNameForm = form;
         }
+
+        if (change.Strict is { } strict)
+        {
+            settings.Strict = strict;
+        }
     }
 
     private static SettingsChange Describe(EmulatorSettings settings) => new(
@@ -101,7 +106,8 @@ internal static class AdminRoutes
         (int)settings.DeleteDelay.TotalMilliseconds,
         settings.FailCreates,
         settings.RateLimit ?? 0,
-        settings.ServiceNameForm);
+        settings.ServiceNameForm,
+        settings.Strict);
 
     private static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
@@ -116,5 +122,5 @@ internal static class AdminRoutes
         }
     }
 
-    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm);
+    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm, bool? Strict);
 }

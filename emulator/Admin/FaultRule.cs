@@ -1,8 +1,9 @@
 namespace Otc.Emulator;
 
 /// <summary>
-/// A rule that makes matching requests misbehave: answer an error, wait, or drop the connection.
-/// A rule without <see cref="Status"/> and without <see cref="Drop"/> only adds latency.
+/// A rule that makes matching requests misbehave: answer an error, wait, drop the connection, or carry the request out
+/// and then drop the connection. A rule without <see cref="Status"/>, <see cref="Drop"/> or <see cref="DropResponse"/>
+/// only adds latency.
 /// </summary>
 public sealed record FaultRule
 {
@@ -30,4 +31,10 @@ public sealed record FaultRule
 
     /// <summary>Abort the connection without any response.</summary>
     public bool Drop { get; init; }
+
+    /// <summary>
+    /// Handle the request as usual, then abort the connection instead of answering: the change is made but its answer
+    /// is lost on the way back (a reset connection, a gateway timeout), so the client cannot tell whether it took effect.
+    /// </summary>
+    public bool DropResponse { get; init; }
 }
