@@ -8,9 +8,18 @@ namespace Otc.Emulator.Admin;
 /// <summary>Test controls under <c>/__emulator/</c>: journal, fault rules, run-time settings and token revocation. No authentication.</summary>
 internal static class AdminRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store, TokenStore tokens)
+    public static void Map(
+        IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store, TokenStore tokens, ConnectionCounter connections)
     {
         var admin = app.MapGroup(GatewayMiddleware.AdminPrefix);
+        admin.MapGet("/connections", context =>
+            JsonWire.WriteAsync(context, 200, new { open = connections.Open, peak = connections.Peak }, JsonWire.AdminOptions));
+        admin.MapDelete("/connections", context =>
+        {
+            connections.ResetPeak();
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
         admin.MapGet("/resources", context =>
         {
             var (services, endpoints) = store.Counts();

@@ -2,8 +2,8 @@ namespace Otc.Emulator;
 
 /// <summary>
 /// A rule that makes matching requests misbehave: answer an error, wait, drop the connection, or carry the request out
-/// and then drop the connection. A rule without <see cref="Status"/>, <see cref="Drop"/> or <see cref="DropResponse"/>
-/// only adds latency.
+/// and then drop the connection, or ignore a list's offset. A rule without <see cref="Status"/>, <see cref="Drop"/>,
+/// <see cref="DropResponse"/> or <see cref="IgnoreOffset"/> only adds latency.
 /// </summary>
 public sealed record FaultRule
 {
@@ -37,4 +37,9 @@ public sealed record FaultRule
     /// is lost on the way back (a reset connection, a gateway timeout), so the client cannot tell whether it took effect.
     /// </summary>
     public bool DropResponse { get; init; }
+
+    /// <summary>
+    /// Answer as if the request named no <c>offset</c>: a server that does not page, so every page of a list is its first.
+    /// </summary>
+    public bool IgnoreOffset { get; init; }
 }

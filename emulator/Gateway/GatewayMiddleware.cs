@@ -37,6 +37,9 @@ internal sealed partial class GatewayMiddleware(
         var sequence = journal.BeginRequest();
         var recorded = 0;
 
+        // What the client sent, even if a fault answers as if it had not.
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty;
+
         // Recorded before the client can see the outcome (as the response starts, or before a drop), so a client
         // that has its answer always finds the request in the journal.
         void Record(int status)
@@ -46,7 +49,7 @@ internal sealed partial class GatewayMiddleware(
                 journal.Complete(sequence, new JournalEntry(
                     context.Request.Method,
                     path,
-                    context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
+                    query,
                     JournalBody(path, body),
                     status,
                     request.ProjectId ?? request.Caller?.ProjectId));
@@ -148,6 +151,14 @@ internal sealed partial class GatewayMiddleware(
             if (RequiresAuthentication(context.Request.Method, path))
             {
                 request.Caller = authenticator.Authenticate(context, request.Body, request.ProjectId);
+            }
+
+            if (fault is { IgnoreOffset: true })
+            {
+                // After the signature check, which covers the query the client sent.
+                context.Request.QueryString = QueryString.Create(context.Request.Query
+                    .Where(parameter => parameter.Key != "offset")
+                    .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value))));
             }
 
             await next(context);

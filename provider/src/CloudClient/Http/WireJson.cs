@@ -30,6 +30,8 @@ internal static class WireJson
         MissingMemberHandling = MissingMemberHandling.Ignore,
         // Timestamps stay the strings the cloud sent instead of being reformatted through DateTime.
         DateParseHandling = DateParseHandling.None,
+        // A fractional literal keeps its digits; no number is ever read through a double.
+        FloatParseHandling = FloatParseHandling.Decimal,
         Formatting = Formatting.None,
     };
 
@@ -43,6 +45,7 @@ internal static class WireJson
     [DynamicDependency(BoundMembers, typeof(QuotaEntry))]
     [DynamicDependency(BoundMembers, typeof(QuotaResources))]
     [DynamicDependency(BoundMembers, typeof(VpcEndpoint))]
+    [DynamicDependency(BoundMembers, typeof(ExactIntegerConverter))]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = AotJustification)]
     public static T Deserialize<[DynamicallyAccessedMembers(BoundMembers)] T>(string json, string operation)

@@ -29,6 +29,7 @@ public abstract class EmulatedTestBase
         Emulator.Journal.Clear();
         Emulator.Settings.FailCreates = false;
         Emulator.Settings.RateLimit = null;
+        Emulator.Settings.Strict = false;
         Output.Clear();
     }
 
