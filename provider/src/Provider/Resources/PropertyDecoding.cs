@@ -20,6 +20,28 @@ internal static class PropertyDecoding
         return value.TryGetString(out var text) ? text : throw new PropertyDecodeException(key, "must be a string");
     }
 
+    /// <summary>
+    /// An id made of digits, kept as a string so no digit is lost (a Pulumi number is a double). States written before
+    /// it became a string hold a number; that number is read back as its integer digits.
+    /// </summary>
+    public static string? OptionalDigits(PropertyMap map, string key)
+    {
+        var value = map.GetOrNull(key);
+        if (value.IsNull)
+        {
+            return null;
+        }
+
+        if (value.TryGetString(out var text))
+        {
+            return text;
+        }
+
+        return value.TryGetNumber(out var number) && number == Math.Floor(number)
+            ? ((decimal)number).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new PropertyDecodeException(key, "must be a string of digits");
+    }
+
     public static bool? OptionalBool(PropertyMap map, string key)
     {
         var value = map.GetOrNull(key);

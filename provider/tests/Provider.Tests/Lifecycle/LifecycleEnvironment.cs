@@ -28,14 +28,17 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
 
     public string ProjectId => EmulatorAccounts.DefaultProjectId;
 
-    public static async Task<LifecycleEnvironment> StartAsync(int maxRetries = 2)
+    /// <param name="strict">Starts the emulator in strict mode: the harsh reading of every ambiguous rule of the API reference.</param>
+    /// <param name="serviceQuota">Endpoint services the emulator allows (per project, or per account when strict).</param>
+    public static async Task<LifecycleEnvironment> StartAsync(int maxRetries = 2, bool strict = false, int serviceQuota = 200)
     {
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
         {
             CreateDelay = TimeSpan.FromMilliseconds(150),
             DeleteDelay = TimeSpan.FromMilliseconds(100),
-            ServiceQuota = 200,
+            ServiceQuota = serviceQuota,
             EndpointQuota = 200,
+            Strict = strict,
         }, CancellationToken.None);
         ProviderProcess? provider = null;
         try
@@ -78,20 +81,25 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
     /// A second provider process configured as another customer (the emulator's foreign account), the way a consumer in
     /// another account runs its own stack against the same cloud. The caller disposes it.
     /// </summary>
-    public async Task<ProviderProcess> StartForeignProviderAsync(int maxRetries = 2)
+    public Task<ProviderProcess> StartForeignProviderAsync(int maxRetries = 2) => StartProviderAsync(PropertyMap.From(new Dictionary<string, PropertyValue>
+    {
+        ["region"] = "eu-de",
+        ["projectId"] = EmulatorAccounts.ForeignProjectId,
+        ["accessKey"] = EmulatorAccounts.ForeignAccessKey,
+        ["secretKey"] = PropertyValue.From(EmulatorAccounts.ForeignSecretKey).WithSecret(),
+        ["vpcepEndpoint"] = Emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
+        ["maxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }));
+
+    /// <summary>Another provider process of the same account, configured with its own <paramref name="maxRetries"/>. The caller disposes it.</summary>
+    public Task<ProviderProcess> StartProviderAsync(int maxRetries) => StartProviderAsync(ProviderConfig(Emulator.BaseUrl, maxRetries));
+
+    private static async Task<ProviderProcess> StartProviderAsync(PropertyMap config)
     {
         var provider = await ProviderProcess.StartAsync(ProviderBinary.WithoutConfigEnvironment());
         try
         {
-            await new EngineSimulator(provider, EndpointType).ConfigureAsync(PropertyMap.From(new Dictionary<string, PropertyValue>
-            {
-                ["region"] = "eu-de",
-                ["projectId"] = EmulatorAccounts.ForeignProjectId,
-                ["accessKey"] = EmulatorAccounts.ForeignAccessKey,
-                ["secretKey"] = PropertyValue.From(EmulatorAccounts.ForeignSecretKey).WithSecret(),
-                ["vpcepEndpoint"] = Emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-                ["maxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }));
+            await new EngineSimulator(provider, EndpointType).ConfigureAsync(config);
             return provider;
         }
         catch
@@ -101,11 +109,11 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
         }
     }
 
-    /// <summary>A cloud client of the same account, for changes "behind the provider's back".</summary>
-    public Task<IVpcepClient> CloudAsync() => OtcClient.ConnectAsync(new OtcClientOptions
+    /// <summary>A cloud client of the same account, for changes "behind the provider's back" (in another of its projects if given).</summary>
+    public Task<IVpcepClient> CloudAsync(string projectId = EmulatorAccounts.DefaultProjectId) => OtcClient.ConnectAsync(new OtcClientOptions
     {
         Region = "eu-de",
-        ProjectId = EmulatorAccounts.DefaultProjectId,
+        ProjectId = projectId,
         AccessKey = EmulatorAccounts.AccessKey,
         SecretKey = EmulatorAccounts.SecretKey,
         VpcepEndpoint = Emulator.BaseUrl.GetLeftPart(UriPartial.Authority),

@@ -11,7 +11,7 @@ internal static class ProviderBinary
     private static readonly string[] ConfigEnvironment =
     [
         "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
-        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES",
+        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES", "OTC_MAX_CONNECTIONS",
     ];
 
     /// <summary>The published binary, launched as the engine does, with every config environment variable cleared.</summary>

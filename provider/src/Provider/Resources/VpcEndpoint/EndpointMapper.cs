@@ -48,7 +48,7 @@ internal static class EndpointMapper
             Status = endpoint.Status,
             Ip = NullIfEmpty(endpoint.Ip),
             DnsNames = endpoint.DnsNames,
-            MarkerId = endpoint.MarkerId == 0 ? null : endpoint.MarkerId,
+            MarkerId = NullIfEmpty(endpoint.MarkerId),
             ServiceName = string.IsNullOrEmpty(settings.ServiceId) ? endpoint.EndpointServiceName : ServiceNames.FullName(endpoint.EndpointServiceName, settings.ServiceId, region),
             ServiceType = endpoint.ServiceType,
             ProjectId = endpoint.ProjectId,

@@ -134,11 +134,11 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
     public async Task DeleteAsync(DeleteRequest<VpcEndpointState> request, CancellationToken cancellationToken)
     {
         var client = clients.Client;
-        try
-        {
-            await client.DeleteEndpointAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
+        var outcome = await Removal.DeleteAsync(
+            token => client.DeleteEndpointAsync(request.Id, token),
+            async token => (await client.GetEndpointAsync(request.Id, token).ConfigureAwait(false)).Status,
+            cancellationToken).ConfigureAwait(false);
+        if (outcome == RemovalOutcome.AlreadyGone)
         {
             return;
         }

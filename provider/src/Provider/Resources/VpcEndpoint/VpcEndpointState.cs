@@ -19,8 +19,11 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>
 
     public IReadOnlyList<string>? DnsNames { get; init; }
 
-    /// <summary>The connection's id on the service side (what the owner sees as <c>marker_id</c>).</summary>
-    public long? MarkerId { get; init; }
+    /// <summary>
+    /// The connection's id on the service side (what the owner sees as <c>marker_id</c>): the cloud's JSON number as its
+    /// digits, since up to 18 of them are more than a double (a Pulumi number) holds exactly.
+    /// </summary>
+    public string? MarkerId { get; init; }
 
     /// <summary>The full name of the service the endpoint connects to.</summary>
     public string? ServiceName { get; init; }
@@ -39,7 +42,7 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>
         Status = OptionalString(properties, Names.Status),
         Ip = OptionalString(properties, Names.Ip),
         DnsNames = OptionalStringList(properties, Names.DnsNames),
-        MarkerId = properties.GetOrNull(Names.MarkerId).TryGetNumber(out var marker) ? (long)marker : null,
+        MarkerId = OptionalDigits(properties, Names.MarkerId),
         ServiceName = OptionalString(properties, Names.ServiceName),
         ServiceType = OptionalString(properties, Names.ServiceType),
         ProjectId = OptionalString(properties, Names.ProjectId),
@@ -53,6 +56,7 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>
             Settings.ToProperties(),
             (Names.Status, Status),
             (Names.Ip, Ip),
+            (Names.MarkerId, MarkerId),
             (Names.ServiceName, ServiceName),
             (Names.ServiceType, ServiceType),
             (Names.ProjectId, ProjectId),
@@ -62,11 +66,6 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>
         if (DnsNames is not null)
         {
             properties = properties.With(Names.DnsNames, StringList(DnsNames));
-        }
-
-        if (MarkerId is { } marker)
-        {
-            properties = properties.With(Names.MarkerId, PropertyValue.From((double)marker));
         }
 
         return properties;

@@ -32,9 +32,13 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
     private const string PendingAcceptance = "pendingAcceptance";
     private const string Creating = "creating";
     private const string Failed = "failed";
+    private const string Rejected = "rejected";
 
-    /// <summary>Errors that mean the endpoint is no longer there to reject: gone (404) or not connecting to the service (2013).</summary>
-    private static readonly string[] EndpointGoneCodes = ["Endpoint.2013", "EndPoint.2013"];
+    /// <summary>The error appendix: "The VPC endpoint in the Failed status cannot be modified" (a receive of a failed endpoint).</summary>
+    private const string FailedCannotBeModified = "EndPoint.2047";
+
+    /// <summary>A reject is done, or under way, once the connection shows one of these (or is gone).</summary>
+    private static readonly string[] RejectFinished = [Rejected, Removal.Deleting];
 
     public string Token => TypeToken;
 
@@ -129,6 +133,7 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         {
             // What the cloud shows now, not what the state remembers: a connection rejected in the console is accepted again.
             var current = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
+            var failedEndpoints = new List<string>();
             foreach (var id in desired.EndpointIds.Distinct(StringComparer.Ordinal))
             {
                 var connection = current.FirstOrDefault(candidate => candidate.Id == id);
@@ -137,7 +142,15 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
                     continue;
                 }
 
-                await AcceptAsync(client, serviceId, id, connection, log, CloudCalls.Remaining(started, limit), () => changed = true, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await AcceptAsync(client, serviceId, id, connection, log, CloudCalls.Remaining(started, limit), () => changed = true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (FailedEndpointException failed)
+                {
+                    // The others are still accepted; the failed ones are reported together at the end.
+                    failedEndpoints.Add(failed.Message);
+                }
             }
 
             foreach (var id in formerlyListed.Union(alreadyAccepted, StringComparer.Ordinal).Except(desired.EndpointIds, StringComparer.Ordinal))
@@ -147,6 +160,11 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
                     await RejectAsync(client, serviceId, id, cancellationToken).ConfigureAwait(false);
                     changed = true;
                 }
+            }
+
+            if (failedEndpoints.Count > 0)
+            {
+                throw new ProviderException(ProviderErrorKind.FailedPrecondition, string.Join("; ", failedEndpoints));
             }
 
             var after = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
@@ -162,7 +180,11 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         }
     }
 
-    /// <summary>Waits while the endpoint is still being created, accepts it, and waits until the connection is accepted.</summary>
+    /// <summary>
+    /// Waits while the endpoint is still being created, accepts it, and waits until the connection is accepted. A
+    /// <c>failed</c> endpoint is not sent a <c>receive</c> (one cloud accepts it, another refuses it with
+    /// <c>EndPoint.2047</c>); it fails at once, naming the endpoint and the cloud's reason, and nothing is retried.
+    /// </summary>
     private async Task AcceptAsync(
         IVpcepClient client, string serviceId, string endpointId, ServiceConnection? connection, IResourceLog log, TimeSpan timeout, Action markChanged, CancellationToken cancellationToken)
     {
@@ -175,15 +197,30 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
             connection = await ConnectionAsync(client, serviceId, endpointId, cancellationToken).ConfigureAwait(false);
         }
 
-        var answered = await client.ActOnConnectionAsync(serviceId, ConnectionAction.Receive, endpointId, cancellationToken).ConfigureAwait(false);
+        if (connection.Status == Failed)
+        {
+            throw FailedEndpoint(serviceId, endpointId, connection, refusal: null);
+        }
+
+        IReadOnlyList<ServiceConnection> answered;
+        try
+        {
+            answered = await client.ActOnConnectionAsync(serviceId, ConnectionAction.Receive, endpointId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OtcApiException refusal) when (string.Equals(refusal.ErrorCode, FailedCannotBeModified, StringComparison.OrdinalIgnoreCase))
+        {
+            // It failed between the read and the receive: the connection's error entries carry the reason.
+            var failed = await CloudCalls.BestEffortAsync(token => client.ListConnectionsAsync(serviceId, endpointId, token)).ConfigureAwait(false);
+            throw FailedEndpoint(serviceId, endpointId, failed?.FirstOrDefault(candidate => candidate.Id == endpointId) ?? connection, refusal);
+        }
+
         markChanged();
         connection = answered.FirstOrDefault(candidate => candidate.Id == endpointId) ?? connection;
         while (connection.Status != Accepted)
         {
             if (connection.Status == Failed)
             {
-                throw new ProviderException(ProviderErrorKind.FailedPrecondition,
-                    $"the connection of VPC endpoint {endpointId} to service {serviceId} failed: {ServiceError.Summarize(connection.Errors)}");
+                throw FailedEndpoint(serviceId, endpointId, connection, refusal: null);
             }
 
             await UserMessages.SendAsync(log.StatusAsync($"waiting for the connection of VPC endpoint {endpointId} to become accepted: status {connection.Status}")).ConfigureAwait(false);
@@ -192,17 +229,32 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         }
     }
 
-    private static async Task RejectAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rejects one connection. A refusal after which the connection is gone (the endpoint was deleted, or no longer
+    /// belongs to the service), rejected or being deleted counts as done (<see cref="Removal"/>).
+    /// </summary>
+    private static Task RejectAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
+        => Removal.RemoveAsync(
+            token => client.ActOnConnectionAsync(serviceId, ConnectionAction.Reject, endpointId, token),
+            async token => (await client.ListConnectionsAsync(serviceId, endpointId, token).ConfigureAwait(false))
+                .FirstOrDefault(candidate => candidate.Id == endpointId)?.Status,
+            RejectFinished,
+            cancellationToken);
+
+    /// <summary>Accepting a failed endpoint: the error names the endpoint, the service and the cloud's reason.</summary>
+    private static FailedEndpointException FailedEndpoint(string serviceId, string endpointId, ServiceConnection connection, OtcApiException? refusal)
     {
-        try
-        {
-            await client.ActOnConnectionAsync(serviceId, ConnectionAction.Reject, endpointId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound || EndpointGoneCodes.Contains(exception.ErrorCode, StringComparer.Ordinal))
-        {
-            // Already gone: nothing is connected to reject.
-        }
+        var reason = connection.Errors.Count > 0 ? ServiceError.Summarize(connection.Errors) : refusal?.ErrorMessage ?? "no error details reported";
+        var refused = refusal is null ? string.Empty : " " + OtcExceptionTranslator.Describe(refusal);
+        return new FailedEndpointException(
+            $"{Names.EndpointIds}: VPC endpoint {endpointId} cannot be accepted: its connection to service {serviceId} failed ({reason}); "
+            + "delete and recreate the endpoint, or take it off the list." + refused,
+            refusal);
     }
+
+    /// <summary>One listed endpoint is <c>failed</c>; the others are still accepted before the update reports it.</summary>
+    private sealed class FailedEndpointException(string message, Exception? refusal)
+        : ProviderException(ProviderErrorKind.FailedPrecondition, message, refusal);
 
     private static async Task<ServiceConnection> ConnectionAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
     {

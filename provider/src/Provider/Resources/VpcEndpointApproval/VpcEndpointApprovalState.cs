@@ -28,13 +28,16 @@ public sealed record VpcEndpointApprovalState : IPropertyModel<VpcEndpointApprov
         Settings.ToProperties().With(Names.Connections, PropertyValue.From(Connections.Select(connection => connection.ToProperty())));
 }
 
-/// <summary>One endpoint's connection to the service, as the service's owner sees it.</summary>
+/// <summary>
+/// One endpoint's connection to the service, as the service's owner sees it. <see cref="MarkerId"/> is the cloud's
+/// number as its digits (up to 18, more than a Pulumi number holds exactly).
+/// </summary>
 public sealed record ApprovalConnection(
-    string EndpointId, long? MarkerId, string? DomainId, string? Status, string? Description, string? CreatedAt, string? UpdatedAt)
+    string EndpointId, string? MarkerId, string? DomainId, string? Status, string? Description, string? CreatedAt, string? UpdatedAt)
 {
     public static ApprovalConnection From(ServiceConnection connection) => new(
         connection.Id,
-        connection.MarkerId == 0 ? null : connection.MarkerId,
+        string.IsNullOrEmpty(connection.MarkerId) ? null : connection.MarkerId,
         connection.DomainId,
         connection.Status,
         connection.Description,
@@ -50,7 +53,7 @@ public sealed record ApprovalConnection(
 
         return new ApprovalConnection(
             RequiredString(fields, Names.EndpointId),
-            fields.GetOrNull(Names.MarkerId).TryGetNumber(out var marker) ? (long)marker : null,
+            OptionalDigits(fields, Names.MarkerId),
             OptionalString(fields, Names.DomainId),
             OptionalString(fields, Names.Status),
             OptionalString(fields, Names.Description),
@@ -61,13 +64,9 @@ public sealed record ApprovalConnection(
     public PropertyValue ToProperty()
     {
         var fields = PropertyMap.From([KeyValuePair.Create(Names.EndpointId, PropertyValue.From(EndpointId))]);
-        if (MarkerId is { } marker)
-        {
-            fields = fields.With(Names.MarkerId, PropertyValue.From((double)marker));
-        }
-
         return PropertyValue.From(WithStrings(
             fields,
+            (Names.MarkerId, MarkerId),
             (Names.DomainId, DomainId),
             (Names.Status, Status),
             (Names.Description, Description),

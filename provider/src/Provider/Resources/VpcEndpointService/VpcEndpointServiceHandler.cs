@@ -35,6 +35,13 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
     public string Token => TypeToken;
 
+    /// <summary>
+    /// Whether every modify PUT carries the desired <c>approval_enabled</c> and <c>tcp_proxy</c> (see
+    /// <see cref="UpdatePlan.ModifyRequest"/>). Always true in the provider; a test turns it off to show that the strict
+    /// emulator catches the omission.
+    /// </summary>
+    internal bool SendsDocumentedModifyDefaults { get; init; } = true;
+
     public IReadOnlySet<string> OptionalComputedInputs => ServiceProperties.OptionalComputed;
 
     public Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken) =>
@@ -126,7 +133,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
         // The old state holds the live values as last seen (after a partly failed update too), so a retry applies the gap.
         var current = request.OldState.Settings;
-        var plan = UpdatePlan.Build(current, desired);
+        var plan = UpdatePlan.Build(current, desired, SendsDocumentedModifyDefaults);
         var applied = false;
         EndpointService? service = null;
         try
@@ -167,11 +174,14 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
         var client = clients.Client;
         try
         {
-            await client.DeleteServiceAsync(request.Id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
-        {
-            return;
+            var outcome = await Removal.DeleteAsync(
+                token => client.DeleteServiceAsync(request.Id, token),
+                async token => (await client.GetServiceAsync(request.Id, token).ConfigureAwait(false)).Status,
+                cancellationToken).ConfigureAwait(false);
+            if (outcome == RemovalOutcome.AlreadyGone)
+            {
+                return;
+            }
         }
         catch (OtcApiException exception) when (string.Equals(exception.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase))
         {
