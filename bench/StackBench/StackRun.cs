@@ -11,9 +11,15 @@ namespace Otc.Bench.StackBench;
 /// </summary>
 internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, ProviderProcess provider, int? maxRetries)
 {
+    /// <summary>The bench's admin client talks to the emulator over one kept-alive connection of its own.</summary>
+    private const int AdminConnections = 1;
+
     private readonly EngineSimulator _stack = new(provider, "otc:vpcep:VpcEndpointService", project: "stackbench", stack: "bench");
 
     public List<(string Phase, long? PeakRssBytes)> Memory { get; } = [];
+
+    /// <summary>Per phase, the most TCP connections the provider held open to the emulator at once.</summary>
+    public List<(string Phase, int PeakConnections)> Connections { get; } = [];
 
     public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorProviderConfig.For(emulator, maxRetries));
 
@@ -37,6 +43,7 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
     private async Task<PhaseResult> PhaseAsync<T>(string phase, Func<string, Task<T>> operation)
     {
         await emulator.Admin.ClearJournalAsync();
+        await emulator.Admin.ResetConnectionPeakAsync();
         var names = Enumerable.Range(0, options.Count).Select(i => $"svc-{i:000}").ToList();
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
@@ -54,6 +61,10 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
         clock.Stop();
         var calls = await emulator.Admin.JournalAsync();
         Memory.Add((phase, provider.PeakResidentBytes));
+
+        // The emulator counts every connection it accepted, the bench's own admin connection (one, kept alive) included.
+        var (_, peak) = await emulator.Admin.ConnectionsAsync();
+        Connections.Add((phase, peak - AdminConnections));
         return new PhaseResult(phase, names.Count, errors.Count, clock.Elapsed, calls, [.. errors.Take(3)]);
     }
 }
