@@ -103,7 +103,8 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
         return (result.Id, result.State.ToProperties(), result.Inputs?.ToProperties());
     }
 
-    internal override async Task<PropertyMap> UpdateAsync(
+    /// <summary>Not async itself: the maps become the handler's records at once and are not kept while the update runs.</summary>
+    internal override Task<PropertyMap> UpdateAsync(
         CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, PropertyMap newInputs, IReadOnlyList<string> ignoreChanges, CancellationToken cancellationToken)
     {
         if (handler is not IUpdatable<TInputs, TState> updatable)
@@ -124,8 +125,9 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             NewInputs = TInputs.FromProperties(newInputs),
             IgnoreChanges = [.. ignoreChanges],
         };
-        var result = await updatable.UpdateAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.State.ToProperties();
+        return StateOf(updatable.UpdateAsync(request, cancellationToken));
+
+        static async Task<PropertyMap> StateOf(Task<UpdateResult<TState>> updating) => (await updating.ConfigureAwait(false)).State.ToProperties();
     }
 
     internal override Task DeleteAsync(CallInfo call, string id, PropertyMap oldState, CancellationToken cancellationToken)
