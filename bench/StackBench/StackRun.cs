@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Otc.Bench.Support;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 
 namespace Otc.Bench.StackBench;
 
@@ -11,11 +12,11 @@ namespace Otc.Bench.StackBench;
 /// </summary>
 internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, ProviderProcess provider, int? maxRetries)
 {
-    private readonly EngineSimulator _stack = new(provider, "otc:vpcep:VpcEndpointService", project: "stackbench", stack: "bench");
+    private readonly ResourcesOfType _stack = new EngineSimulator(provider, project: "stackbench", stack: "bench").OfType("otc:vpcep:VpcEndpointService");
 
     public List<(string Phase, long? PeakRssBytes)> Memory { get; } = [];
 
-    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorProviderConfig.For(emulator, maxRetries));
+    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl, maxRetries));
 
     public Task<PhaseResult> CreateAllAsync() =>
         PhaseAsync("create", name => _stack.UpAsync(name, ServiceInputs.For(name, (80, 8080), (443, 8443))));
