@@ -65,8 +65,11 @@ help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
 
 ensure: ## Restore .NET packages and the npm packages of the wire-conformance suite
-	$(DOTNET) restore $(SOLUTION)
-	cd $(WIRE_DIR) && npm ci --no-audit --no-fund --ignore-scripts
+	@# Side by side: the two restores share nothing, and both mostly wait on the package sources.
+	mkdir -p artifacts
+	cd $(WIRE_DIR) && npm ci --no-audit --no-fund --ignore-scripts > $(CURDIR)/artifacts/npm-ci.log 2>&1 & npm_ci=$$!; \
+		$(DOTNET) restore $(SOLUTION); \
+		wait $$npm_ci || { cat artifacts/npm-ci.log; exit 1; }
 
 provider: ## Publish the provider with Native AOT to bin/pulumi-resource-otc
 	$(DOTNET) publish $(PROVIDER_CSPROJ) -c $(CONFIG) -r $(RID) -o artifacts/provider
@@ -76,8 +79,9 @@ provider: ## Publish the provider with Native AOT to bin/pulumi-resource-otc
 schema: provider ## Check that the binary serves schema.json exactly (rebuilds the binary, which embeds the file)
 	$(DOTNET) test provider/tests/Provider.Tests/Provider.Tests.csproj -c $(CONFIG) --filter "FullyQualifiedName~SchemaServing"
 
-build: ## Build every project of the solution (warnings are errors)
-	$(DOTNET) build $(SOLUTION) -c $(CONFIG)
+build: ## Build every project of the solution, and the SDK and example it references (warnings are errors)
+	@# -warnaserror reaches what the solution only references (sdk/dotnet, examples/csharp), whose own build files do not set it.
+	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -warnaserror
 
 install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CLI when present)
 	@if command -v pulumi >/dev/null 2>&1; then \
@@ -88,7 +92,9 @@ install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CL
 		echo "installed to $(PULUMI_HOME)/plugins/resource-$(PACK)-v$(VERSION)"; \
 	fi
 
-test: ensure build_sdks build provider dist test_unit test_wire ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
+test: ensure build provider dist ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
+	@# The wire suite needs only the published binary and the emulator, so it runs beside the .NET suites.
+	$(MAKE) --no-print-directory -j2 --output-sync=line test_unit test_wire
 	@provider/tests/summarize-results.sh $(TEST_LOGS)
 
 test_unit: ## Run the .NET test projects (needs `make build provider` first)
