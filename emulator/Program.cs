@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Otc.Emulator;
-using Otc.ProviderHost.Server;
+using Otc.PosixSignals;
 
 // Started in the background by a script, SIGINT arrives ignored; the harness and Ctrl+C both stop us with it.
 InheritedInterrupt.StopIgnoring();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Otc.Bench.StackBench;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Otc.Bench.Support;
 
 namespace Otc.Bench.StackBench;
 

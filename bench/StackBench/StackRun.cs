@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Otc.Bench.Support;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 
 namespace Otc.Bench.StackBench;
 
@@ -14,14 +15,14 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
     /// <summary>The bench's admin client talks to the emulator over one kept-alive connection of its own.</summary>
     private const int AdminConnections = 1;
 
-    private readonly EngineSimulator _stack = new(provider, "otc:vpcep:VpcEndpointService", project: "stackbench", stack: "bench");
+    private readonly ResourcesOfType _stack = new EngineSimulator(provider, project: "stackbench", stack: "bench").OfType("otc:vpcep:VpcEndpointService");
 
     public List<(string Phase, long? PeakRssBytes)> Memory { get; } = [];
 
     /// <summary>Per phase, the most TCP connections the provider held open to the emulator at once.</summary>
     public List<(string Phase, int PeakConnections)> Connections { get; } = [];
 
-    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorProviderConfig.For(emulator, maxRetries));
+    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl, maxRetries));
 
     public Task<PhaseResult> CreateAllAsync() =>
         PhaseAsync("create", name => _stack.UpAsync(name, ServiceInputs.For(name, (80, 8080), (443, 8443))));

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Otc.CloudClient;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Walkthrough;
@@ -29,9 +29,9 @@ internal sealed class WalkthroughRun
     private readonly EmulatorProcess _emulator;
     private readonly ProviderProcess _provider;
     private readonly ProviderProcess _consumerProvider;
-    private readonly EngineSimulator _stack;
-    private readonly EngineSimulator _approvals;
-    private readonly EngineSimulator _consumer;
+    private readonly ResourcesOfType _stack;
+    private readonly ResourcesOfType _approvals;
+    private readonly ResourcesOfType _consumer;
     private readonly PlanPrinter _print;
     private readonly Expectations _expect;
     private int _changingCalls;
@@ -43,9 +43,11 @@ internal sealed class WalkthroughRun
         _emulator = emulator;
         _provider = provider;
         _consumerProvider = consumerProvider;
-        _stack = new EngineSimulator(provider, ServiceType, project: "walkthrough", stack: "dev");
-        _approvals = new EngineSimulator(provider, ApprovalType, project: "walkthrough", stack: "dev");
-        _consumer = new EngineSimulator(consumerProvider, EndpointType, project: "shop", stack: "dev");
+        // The owner's stack holds the service and the approval; the consumer's stack, in another account, the endpoint.
+        var owner = new EngineSimulator(provider, project: "walkthrough", stack: "dev");
+        _stack = owner.OfType(ServiceType);
+        _approvals = owner.OfType(ApprovalType);
+        _consumer = new EngineSimulator(consumerProvider, project: "shop", stack: "dev").OfType(EndpointType);
         _print = new PlanPrinter(output);
         _expect = new Expectations(output);
     }
@@ -76,21 +78,11 @@ internal sealed class WalkthroughRun
 
     private async Task ConfigureAsync()
     {
-        var config = PropertyMap.From(new Dictionary<string, PropertyValue>
-        {
-            ["region"] = EmulatorIdentity.Region,
-            ["projectId"] = EmulatorIdentity.ProjectId,
-            ["accessKey"] = EmulatorIdentity.AccessKey,
-            ["secretKey"] = PropertyValue.From(EmulatorIdentity.SecretKey).WithSecret(),
-            ["vpcepEndpoint"] = _emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-        });
-        await _stack.ConfigureAsync(config);
-        _output.WriteLine($"configured: otc:region={EmulatorIdentity.Region} otc:projectId={EmulatorIdentity.ProjectId} otc:accessKey={EmulatorIdentity.AccessKey} otc:secretKey=[secret] otc:vpcepEndpoint={_emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
-        await _consumer.ConfigureAsync(config
-            .With("projectId", EmulatorIdentity.ConsumerProjectId)
-            .With("accessKey", EmulatorIdentity.ConsumerAccessKey)
-            .With("secretKey", PropertyValue.From(EmulatorIdentity.ConsumerSecretKey).WithSecret()));
-        _output.WriteLine($"configured: (consumer) otc:projectId={EmulatorIdentity.ConsumerProjectId} otc:accessKey={EmulatorIdentity.ConsumerAccessKey} otc:secretKey=[secret]");
+        var (owner, consumer) = (EmulatorAccount.Owner, EmulatorAccount.Consumer);
+        await _stack.ConfigureAsync(owner.ProviderConfig(_emulator.BaseUrl));
+        _output.WriteLine($"configured: otc:region={owner.Region} otc:projectId={owner.ProjectId} otc:accessKey={owner.AccessKey} otc:secretKey=[secret] otc:vpcepEndpoint={_emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+        await _consumer.ConfigureAsync(consumer.ProviderConfig(_emulator.BaseUrl));
+        _output.WriteLine($"configured: (consumer) otc:projectId={consumer.ProjectId} otc:accessKey={consumer.AccessKey} otc:secretKey=[secret]");
     }
 
     private async Task StepsAsync()
@@ -169,7 +161,7 @@ internal sealed class WalkthroughRun
 
         // 6. Publish: approval on again, and the consumer's account on the whitelist.
         Begin(6, "require approval again and whitelist the consumer's account (in place)");
-        program = program.With("approvalEnabled", true).With("permissions", PropertyValue.From([PropertyValue.From(EmulatorIdentity.ConsumerDomainId)]));
+        program = program.With("approvalEnabled", true).With("permissions", PropertyValue.From([PropertyValue.From(EmulatorAccount.Consumer.DomainId)]));
         var published = await PreviewThenUpAsync(_stack, Name, program, StepKind.Update, ["approvalEnabled", "permissions"]);
         calls = await TakeCallsAsync();
         _expect.Expect(Count(calls, "PUT") == 1 && calls.Count(call => call.Path.EndsWith("/permissions/action", StringComparison.Ordinal)) == 1 && Changing(calls) == 2,
@@ -260,7 +252,7 @@ internal sealed class WalkthroughRun
         PreviewThenUpAsync(_stack, Name, program, expected, changedKeys);
 
     /// <summary><c>pulumi preview</c> (which must make no API call), then <c>pulumi up</c>, of one resource.</summary>
-    private async Task<StepResult> PreviewThenUpAsync(EngineSimulator stack, string name, PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null)
+    private async Task<StepResult> PreviewThenUpAsync(ResourcesOfType stack, string name, PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null)
     {
         _print.Command("pulumi preview");
         var preview = await stack.PreviewAsync(name, program);
@@ -282,14 +274,7 @@ internal sealed class WalkthroughRun
 
     private async Task EditBehindTheBackAsync(string id)
     {
-        using var cloud = await OtcClient.ConnectAsync(new OtcClientOptions
-        {
-            Region = EmulatorIdentity.Region,
-            ProjectId = EmulatorIdentity.ProjectId,
-            AccessKey = EmulatorIdentity.AccessKey,
-            SecretKey = EmulatorIdentity.SecretKey,
-            VpcepEndpoint = _emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-        }, CancellationToken.None);
+        using var cloud = await OtcClient.ConnectAsync(EmulatorAccount.Owner.ClientOptions(_emulator.BaseUrl, maxRetries: 5), CancellationToken.None);
         await cloud.UpdateServiceAsync(id, new UpdateServiceRequest { Description = "edited in the console", ApprovalEnabled = true }, CancellationToken.None);
         _print.Line($"  (console) PUT vpc-endpoint-services/{id} {{\"description\":\"edited in the console\",\"approval_enabled\":true}}");
     }

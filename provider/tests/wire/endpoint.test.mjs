@@ -73,7 +73,7 @@ for (const mode of MODES) describe(`otc:vpcep:VpcEndpoint and VpcEndpointApprova
     const endpoint = await up('endpoint', ENDPOINT, { serviceId: created.svc.id, vpcId: 'vpc-wire', subnetId: 'subnet-wire', tags: { env: 'wire' } });
     assert.equal(endpoint.outputs.status, 'pendingAcceptance');
     assert.equal(endpoint.outputs.serviceName, created.svc.outputs.fullServiceName);
-    assert.ok(provider.engine.logs.some((entry) => entry.message.includes('waits for the owner')), JSON.stringify(provider.engine.logs));
+    await provider.engine.logArrived((entry) => entry.message.includes('waits for the owner'));
   });
 
   it('Diff: a tag change is an UPDATE, a vpcId change an UPDATE_REPLACE', async () => {

@@ -144,11 +144,11 @@ for (const mode of MODES) describe(`otc:vpcep:VpcEndpointService against the ${m
     const posts = entriesFor(journal, 'POST', '/vpc-endpoint-services');
     assert.equal(posts.length, 1, `POSTs: ${JSON.stringify(posts)}`);
     assert.ok(posts[0].path.startsWith(`/v1/${EMULATOR_ACCOUNT.projectId}/`), posts[0].path);
+    // Progress goes to the engine given on the command line (stdout is hidden from users), attached to the resource.
+    await provider.engine.logArrived((entry) => entry.urn === urnOf('svc'));
     for (const entry of provider.engine.logs) {
       assert.ok(!entry.message.includes(DESCRIPTION), `secret description in engine log: ${entry.message}`);
     }
-    // Progress goes to the engine given on the command line (stdout is hidden from users), attached to the resource.
-    assert.ok(provider.engine.logs.some((entry) => entry.urn === urnOf('svc')), `engine logs: ${JSON.stringify(provider.engine.logs)}`);
     created = { id, outputs };
   });
 

@@ -8,8 +8,9 @@ namespace Otc.CloudClient;
 /// The one place JSON is read and written. Newtonsoft binds by reflection, so the trimmer must be told
 /// to keep every wire type's members: the type parameters carry <see cref="DynamicallyAccessedMembersAttribute"/>
 /// and the nested types, which those annotations do not reach, are rooted with <see cref="DynamicDependencyAttribute"/>.
+/// Public so that the cost of binding can be measured on its own (the client benchmark).
 /// </summary>
-internal static class WireJson
+public static class WireJson
 {
     private const DynamicallyAccessedMemberTypes BoundMembers =
         DynamicallyAccessedMemberTypes.PublicConstructors

@@ -228,7 +228,7 @@ public sealed class AmbiguousReadingTests(bool strict)
     public async Task Twelve_concurrent_creates_under_throttling_all_succeed_and_none_is_created_twice()
     {
         await using var provider = await _env.StartProviderAsync(maxRetries: 0);
-        var stack = new EngineSimulator(provider, LifecycleEnvironment.ResourceType);
+        var stack = new EngineSimulator(provider).OfType(LifecycleEnvironment.ResourceType);
         _env.Emulator.Settings.RateLimit = 4;
         var names = Enumerable.Range(0, 12).Select(i => $"burst{i:00}").ToList();
 

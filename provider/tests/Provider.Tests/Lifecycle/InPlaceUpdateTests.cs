@@ -18,7 +18,7 @@ public sealed class InPlaceUpdateTests(bool strict)
 {
     private const string Name = "in-place";
     private LifecycleEnvironment _env = null!;
-    private EngineSimulator _stack = null!;
+    private ResourcesOfType _stack = null!;
     private PropertyMap _base = null!;
     private string _id = null!;
 

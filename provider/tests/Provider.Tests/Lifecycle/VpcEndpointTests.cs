@@ -30,7 +30,7 @@ public sealed class VpcEndpointTests
         }
     }
 
-    private async Task<(EngineSimulator Services, string ServiceId)> ServiceAsync(bool approval, string name = "svc")
+    private async Task<(ResourcesOfType Services, string ServiceId)> ServiceAsync(bool approval, string name = "svc")
     {
         var services = _env.NewStack();
         var id = (await services.UpAsync(name, ServiceInputs.Base(ServiceInputs.NewPortId()).With("approvalEnabled", approval))).Id;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>The emulator's test API under <c>/__emulator/</c> (journal, faults, settings) over HTTP.</summary>
 public sealed class EmulatorAdmin : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>A fault rule for <c>POST /__emulator/faults</c>; null fields are left out.</summary>
 public sealed record FaultSpec

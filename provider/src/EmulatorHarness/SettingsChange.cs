@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>A run-time change for <c>POST /__emulator/settings</c>; null fields stay as they are.</summary>
 public sealed record SettingsChange
