@@ -21,6 +21,10 @@ EMULATOR_DLL := emulator/bin/$(CONFIG)/net10.0/otc-emulator.dll
 WIRE_DIR     := provider/tests/wire
 PULUMI_HOME  ?= $(HOME)/.pulumi
 TEST_LOGS    := artifacts/test-logs
+# The .NET test projects by what they need: the build alone, or also the published binary and dist/ (make test runs the
+# first kind while the provider is published).
+BUILT_TESTS     := Emulator.Tests CloudClient.Tests ProviderHost.Tests Sdk.Tests
+PUBLISHED_TESTS := Provider.Tests Program.Tests
 # Where `make bench` writes the stack and wait runs in full; bench/results/ keeps the curated before/after pages.
 BENCH_RUNS   := bench/results/runs
 SDK_CSPROJ   := sdk/dotnet/Pulumi.Otc.csproj
@@ -48,7 +52,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help ensure provider schema build install test test_unit test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
+.PHONY: help ensure provider schema build install test test_unit test_built test_binary test_published test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
 
 comma := ,
 # $(call stamp_sdk,DIR,SERVER): writes VERSION into a C# SDK's version.txt, pulumi-plugin.json and project file the way
@@ -59,14 +63,30 @@ define stamp_sdk
 	sed -i 's|<Version>[^<]*</Version>|<Version>$(VERSION)</Version>|' $(1)/Pulumi.Otc.csproj
 endef
 
+# $(call dotnet_tests,PROJECTS): runs the test projects under provider/tests side by side, each logging to
+# $(TEST_LOGS)/dotnet-PROJECT.log, prints the logs, and fails if any failed.
+define dotnet_tests
+	mkdir -p $(TEST_LOGS)
+	pids=""; for project in $(1); do \
+		$(DOTNET) test provider/tests/$$project/$$project.csproj -c $(CONFIG) --no-build --logger "console;verbosity=normal" \
+			> $(TEST_LOGS)/dotnet-$$project.log 2>&1 & pids="$$pids $$!"; \
+	done; \
+	status=0; for pid in $$pids; do wait $$pid || status=1; done; \
+	for project in $(1); do cat $(TEST_LOGS)/dotnet-$$project.log; done; \
+	exit $$status
+endef
+
 check_version = @grep -qE '^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$$' <<< '$(VERSION)' || { echo "VERSION must be a semantic version like 1.2.3, not '$(VERSION)'"; exit 1; }
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
 
 ensure: ## Restore .NET packages and the npm packages of the wire-conformance suite
-	$(DOTNET) restore $(SOLUTION)
-	cd $(WIRE_DIR) && npm ci --no-audit --no-fund --ignore-scripts
+	@# Side by side: the two restores share nothing, and both mostly wait on the package sources.
+	mkdir -p artifacts
+	cd $(WIRE_DIR) && npm ci --no-audit --no-fund --ignore-scripts > $(CURDIR)/artifacts/npm-ci.log 2>&1 & npm_ci=$$!; \
+		$(DOTNET) restore $(SOLUTION); \
+		wait $$npm_ci || { cat artifacts/npm-ci.log; exit 1; }
 
 provider: ## Publish the provider with Native AOT to bin/pulumi-resource-otc
 	$(DOTNET) publish $(PROVIDER_CSPROJ) -c $(CONFIG) -r $(RID) -o artifacts/provider
@@ -76,8 +96,9 @@ provider: ## Publish the provider with Native AOT to bin/pulumi-resource-otc
 schema: provider ## Check that the binary serves schema.json exactly (rebuilds the binary, which embeds the file)
 	$(DOTNET) test provider/tests/Provider.Tests/Provider.Tests.csproj -c $(CONFIG) --filter "FullyQualifiedName~SchemaServing"
 
-build: ## Build every project of the solution (warnings are errors)
-	$(DOTNET) build $(SOLUTION) -c $(CONFIG)
+build: ## Build every project of the solution, and the SDK and example it references (warnings are errors)
+	@# -warnaserror reaches what the solution only references (sdk/dotnet, examples/csharp), whose own build files do not set it.
+	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -warnaserror
 
 install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CLI when present)
 	@if command -v pulumi >/dev/null 2>&1; then \
@@ -88,12 +109,28 @@ install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CL
 		echo "installed to $(PULUMI_HOME)/plugins/resource-$(PACK)-v$(VERSION)"; \
 	fi
 
-test: ensure build_sdks build provider dist test_unit test_wire ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
+test: ensure build ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
+	@# The suites that need only the build run while the provider is published (minutes of Native AOT compilation);
+	@# those that need the binary or dist/ run after it, with the wire suite beside them.
+	rm -f $(TEST_LOGS)/*.log
+	$(MAKE) --no-print-directory -j2 --output-sync=line test_built test_published
 	@provider/tests/summarize-results.sh $(TEST_LOGS)
 
-test_unit: ## Run the .NET test projects (needs `make build provider` first)
+test_unit: ## Run the .NET test projects (needs `make build provider dist` first)
 	mkdir -p $(TEST_LOGS)
 	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build --logger "console;verbosity=normal" 2>&1 | tee $(TEST_LOGS)/dotnet.log
+
+test_built: ## Run the .NET test projects that need only `make build`, side by side
+	$(call dotnet_tests,$(BUILT_TESTS))
+
+test_binary: ## Run the .NET test projects that also need bin/pulumi-resource-otc and dist/ (after `make provider dist`)
+	$(call dotnet_tests,$(PUBLISHED_TESTS))
+
+test_published: provider dist
+	status=0; $(MAKE) --no-print-directory test_wire & wire=$$!; \
+		$(MAKE) --no-print-directory test_binary || status=$$?; \
+		wait $$wire || status=1; \
+		exit $$status
 
 test_wire: ## Run the wire-conformance suite: Pulumi's own generated gRPC client against bin/pulumi-resource-otc
 	mkdir -p $(TEST_LOGS)

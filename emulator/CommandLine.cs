@@ -6,7 +6,7 @@ namespace Otc.Emulator;
 internal static class CommandLine
 {
     public const string Usage =
-        "usage: otc-emulator [--port N] [--region eu-de] [--state FILE] [--create-delay-ms N] [--delete-delay-ms N] [--rate-limit N] [--service-quota N] [--endpoint-quota N] [--service-name-form full|short]";
+        "usage: otc-emulator [--port N] [--region eu-de] [--state FILE] [--create-delay-ms N] [--delete-delay-ms N] [--rate-limit N] [--service-quota N] [--endpoint-quota N] [--service-name-form full|short] [--strict]";
 
     /// <summary>Parses the arguments; returns null with <paramref name="error"/> set when they are wrong.</summary>
     public static EmulatorOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -19,11 +19,19 @@ internal static class CommandLine
         var deleteDelay = defaults.DeleteDelay;
         int? rateLimit = null;
         var serviceNameForm = ServiceNameForm.Full;
+        var strict = false;
         error = null;
 
         for (var i = 0; i < args.Count; i++)
         {
             var flag = args[i];
+            if (flag == "--strict")
+            {
+                // The one switch without a value.
+                strict = true;
+                continue;
+            }
+
             if (i + 1 >= args.Count)
             {
                 error = $"missing value for {flag}";
@@ -91,6 +99,7 @@ internal static class CommandLine
             ServiceQuota = serviceQuota,
             EndpointQuota = endpointQuota,
             ServiceNameForm = serviceNameForm,
+            Strict = strict,
         };
     }
 }

@@ -28,11 +28,23 @@ public static class EmulatorHost
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var connections = new ConnectionCounter();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 12 * 1024 * 1024;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
+            {
+                connections.Opened();
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    connections.Closed();
+                }
+            }));
         });
 
         var journal = new RequestJournal();
@@ -52,10 +64,10 @@ public static class EmulatorHost
         VersionRoutes.Map(app);
         VpcepRoutes.Map(app, store);
         IamRoutes.Map(app, tokens, options);
-        AdminRoutes.Map(app, journal, faults, settings, store, tokens);
+        AdminRoutes.Map(app, journal, faults, settings, store, tokens, connections);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningEmulator(app, new Uri(address), journal, faults, settings, store, tokens);
+        return new RunningEmulator(app, new Uri(address), journal, faults, settings, store, tokens, connections);
     }
 }

@@ -32,6 +32,13 @@ public sealed class EmulatorOptions
 
     /// <summary>Which form of a service's name the API answers; see <see cref="Emulator.ServiceNameForm"/>.</summary>
     public ServiceNameForm ServiceNameForm { get; init; } = ServiceNameForm.Full;
+
+    /// <summary>
+    /// Takes the harsh reading wherever the API reference is silent or contradicts itself (README, "Strict mode"):
+    /// modify defaults applied to omitted fields, refused repeated deletes, <c>iam:domain::</c> permissions only,
+    /// throttling as <c>400 EndPoint.0022</c>, and the other rows of that table.
+    /// </summary>
+    public bool Strict { get; init; }
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ public sealed class EmulatorSettings
     private bool _failCreates;
     private int? _rateLimit;
     private ServiceNameForm _serviceNameForm;
+    private bool _strict;
 
     internal EmulatorSettings(EmulatorOptions options)
     {
@@ -16,6 +17,14 @@ public sealed class EmulatorSettings
         _deleteDelay = options.DeleteDelay;
         _rateLimit = options.RateLimit;
         _serviceNameForm = options.ServiceNameForm;
+        _strict = options.Strict;
+    }
+
+    /// <summary>The harsh reading of every ambiguous rule (see <see cref="EmulatorOptions.Strict"/>); read per request.</summary>
+    public bool Strict
+    {
+        get { lock (_gate) { return _strict; } }
+        set { lock (_gate) { _strict = value; } }
     }
 
     /// <summary>The form of service names in answers (names are matched in either form).</summary>

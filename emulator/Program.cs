@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Otc.Emulator;
-using Otc.ProviderHost.Server;
+using Otc.PosixSignals;
 
 // Started in the background by a script, SIGINT arrives ignored; the harness and Ctrl+C both stop us with it.
 InheritedInterrupt.StopIgnoring();
@@ -26,7 +26,7 @@ await using var emulator = await EmulatorHost.StartAsync(options, CancellationTo
 
 // The first stdout line is the contract with whoever started us: the base URL and nothing else.
 Console.Out.WriteLine(emulator.BaseUrl.GetLeftPart(UriPartial.Authority));
-Console.Out.WriteLine($"otc-emulator: region {options.Region}, create delay {options.CreateDelay.TotalMilliseconds} ms, delete delay {options.DeleteDelay.TotalMilliseconds} ms, state {options.StatePath ?? "in memory"}");
+Console.Out.WriteLine($"otc-emulator: region {options.Region}, create delay {options.CreateDelay.TotalMilliseconds} ms, delete delay {options.DeleteDelay.TotalMilliseconds} ms, state {options.StatePath ?? "in memory"}{(options.Strict ? ", strict" : string.Empty)}");
 Console.Out.Flush();
 
 await stop.Task;

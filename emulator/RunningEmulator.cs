@@ -11,8 +11,16 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly Auth.TokenStore _tokens;
 
     internal RunningEmulator(
-        WebApplication app, Uri baseUrl, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, Vpcep.CloudStore store, Auth.TokenStore tokens)
+        WebApplication app,
+        Uri baseUrl,
+        RequestJournal journal,
+        FaultInjector faults,
+        EmulatorSettings settings,
+        Vpcep.CloudStore store,
+        Auth.TokenStore tokens,
+        ConnectionCounter connections)
     {
+        Connections = connections;
         _app = app;
         _store = store;
         _tokens = tokens;
@@ -30,6 +38,9 @@ public sealed class RunningEmulator : IAsyncDisposable
     public FaultInjector Faults { get; }
 
     public EmulatorSettings Settings { get; }
+
+    /// <summary>Client connections open now and at most (also <c>GET /__emulator/connections</c>).</summary>
+    public ConnectionCounter Connections { get; }
 
     /// <summary>How many services and endpoints exist, across every project (also <c>GET /__emulator/resources</c>).</summary>
     public (int Services, int Endpoints) ResourceCounts() => _store.Counts();

@@ -1,4 +1,4 @@
-using Otc.EngineHarness.Emulator;
+using Otc.EmulatorHarness;
 
 namespace Otc.Bench.StackBench;
 

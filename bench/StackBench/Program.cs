@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Otc.Bench.StackBench;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)
@@ -45,10 +45,10 @@ static async Task<Round> RunRoundAsync(BenchOptions options, int? maxRetries)
         var result = await phase();
         phases.Add(result);
         var floor = result.OneCallFloor(options.RateLimit, options.LifecycleDelay(result.Name));
-        Console.WriteLine($"  {result.Name,-15} {result.Operations} ops, {result.Failed} failed, {result.Wall.TotalSeconds:0.0} s (one-call floor {floor.TotalSeconds:0.0} s: {result.Wall / floor:0.00}×), {result.Calls.Count} calls ({result.CallsPerOperation:0.00}/op, {result.AcceptedPerOperation:0.00} accepted), {result.Throttled} × 429, peak RSS {provider.PeakResidentBytes / 1048576.0:0.0} MiB");
+        Console.WriteLine($"  {result.Name,-15} {result.Operations} ops, {result.Failed} failed, {result.Wall.TotalSeconds:0.0} s (one-call floor {floor.TotalSeconds:0.0} s: {result.Wall / floor:0.00}×), {result.Calls.Count} calls ({result.CallsPerOperation:0.00}/op, {result.AcceptedPerOperation:0.00} accepted), {result.Throttled} × 429, peak RSS {provider.PeakResidentBytes / 1048576.0:0.0} MiB, peak connections {run.Connections[^1].PeakConnections}");
     }
 
-    return new Round(maxRetries, phases, run.Memory, clock.Elapsed);
+    return new Round(maxRetries, phases, run.Memory, run.Connections, clock.Elapsed);
 }
 
 static string RepositoryRoot()

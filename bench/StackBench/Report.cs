@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Otc.Bench.Support;
 
 namespace Otc.Bench.StackBench;
 
@@ -45,18 +46,18 @@ internal static class Report
         text.AppendLine();
         text.AppendLine(culture, $"## Round: {round.RetrySetting}");
         text.AppendLine();
-        text.AppendLine("| phase | ops | failed | wall time | one-call floor | wall / floor | API calls per op (accepted only) | 429s | accepted-calls floor | provider peak RSS |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (phase, memory) in round.Phases.Zip(round.Memory))
+        text.AppendLine("| phase | ops | failed | wall time | one-call floor | wall / floor | API calls per op (accepted only) | 429s | accepted-calls floor | provider peak RSS | peak connections |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var ((phase, memory), connections) in round.Phases.Zip(round.Memory).Zip(round.Connections))
         {
             var floor = phase.OneCallFloor(options.RateLimit, options.LifecycleDelay(phase.Name));
             var rss = memory.PeakRssBytes is { } bytes ? $"{bytes / 1024.0 / 1024.0:0.0} MiB" : "unavailable";
             text.AppendLine(culture,
-                $"| {phase.Name} | {phase.Operations} | {phase.Failed} | {phase.Wall.TotalSeconds:0.0} s | {floor.TotalSeconds:0.0} s | {phase.Wall / floor:0.00}× | {phase.CallsPerOperation:0.00} ({phase.AcceptedPerOperation:0.00}) | {phase.Throttled} | {phase.AcceptedCallsFloor(options.RateLimit).TotalSeconds:0.0} s | {rss} |");
+                $"| {phase.Name} | {phase.Operations} | {phase.Failed} | {phase.Wall.TotalSeconds:0.0} s | {floor.TotalSeconds:0.0} s | {phase.Wall / floor:0.00}× | {phase.CallsPerOperation:0.00} ({phase.AcceptedPerOperation:0.00}) | {phase.Throttled} | {phase.AcceptedCallsFloor(options.RateLimit).TotalSeconds:0.0} s | {rss} | {connections.PeakConnections} |");
         }
 
         text.AppendLine();
-        text.AppendLine(culture, $"Round wall time {round.Wall.TotalSeconds:0.0} s (including start-up). Every 429 is a request the emulator refused and the client repeated after a backoff (or gave up on, when the operation failed). Peak RSS is the provider's resident-set high-water mark (`VmHWM`, `/proc/<pid>/status`) after the phase.");
+        text.AppendLine(culture, $"Round wall time {round.Wall.TotalSeconds:0.0} s (including start-up). Every 429 is a request the emulator refused and the client repeated after a backoff (or gave up on, when the operation failed). Peak RSS is the provider's resident-set high-water mark (`VmHWM`, `/proc/<pid>/status`) after the phase. Peak connections: the most TCP connections the provider held open to the emulator at once during the phase, as the emulator counted them (its count less the bench's own admin connection).");
         text.AppendLine();
         text.AppendLine("Accepted API calls per operation, by kind:");
         text.AppendLine();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Otc.Bench.Support;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 
 namespace Otc.Bench.StackBench;
 
@@ -11,11 +12,17 @@ namespace Otc.Bench.StackBench;
 /// </summary>
 internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, ProviderProcess provider, int? maxRetries)
 {
-    private readonly EngineSimulator _stack = new(provider, "otc:vpcep:VpcEndpointService", project: "stackbench", stack: "bench");
+    /// <summary>The bench's admin client talks to the emulator over one kept-alive connection of its own.</summary>
+    private const int AdminConnections = 1;
+
+    private readonly ResourcesOfType _stack = new EngineSimulator(provider, project: "stackbench", stack: "bench").OfType("otc:vpcep:VpcEndpointService");
 
     public List<(string Phase, long? PeakRssBytes)> Memory { get; } = [];
 
-    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorProviderConfig.For(emulator, maxRetries));
+    /// <summary>Per phase, the most TCP connections the provider held open to the emulator at once.</summary>
+    public List<(string Phase, int PeakConnections)> Connections { get; } = [];
+
+    public Task ConfigureAsync() => _stack.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl, maxRetries));
 
     public Task<PhaseResult> CreateAllAsync() =>
         PhaseAsync("create", name => _stack.UpAsync(name, ServiceInputs.For(name, (80, 8080), (443, 8443))));
@@ -37,6 +44,7 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
     private async Task<PhaseResult> PhaseAsync<T>(string phase, Func<string, Task<T>> operation)
     {
         await emulator.Admin.ClearJournalAsync();
+        await emulator.Admin.ResetConnectionPeakAsync();
         var names = Enumerable.Range(0, options.Count).Select(i => $"svc-{i:000}").ToList();
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
@@ -54,6 +62,10 @@ internal sealed class StackRun(BenchOptions options, EmulatorProcess emulator, P
         clock.Stop();
         var calls = await emulator.Admin.JournalAsync();
         Memory.Add((phase, provider.PeakResidentBytes));
+
+        // The emulator counts every connection it accepted, the bench's own admin connection (one, kept alive) included.
+        var (_, peak) = await emulator.Admin.ConnectionsAsync();
+        Connections.Add((phase, peak - AdminConnections));
         return new PhaseResult(phase, names.Count, errors.Count, clock.Elapsed, calls, [.. errors.Take(3)]);
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Otc.Bench.StackBench;
+using Otc.Bench.Support;
 using Otc.Bench.WaitLatency;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 
 var options = WaitOptions.Parse(args, out var error);
 if (options is null)
@@ -43,8 +43,8 @@ return 0;
 async Task<WaitSample> MeasureAsync(string name, TimeSpan creation)
 {
     await using var provider = await ProviderProcess.StartAsync(ProviderLaunch.Binary(options.Provider));
-    var stack = new EngineSimulator(provider, "otc:vpcep:VpcEndpointService", project: "waitbench", stack: "bench");
-    await stack.ConfigureAsync(EmulatorProviderConfig.For(emulator));
+    var stack = new EngineSimulator(provider, project: "waitbench", stack: "bench").OfType("otc:vpcep:VpcEndpointService");
+    await stack.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl));
     var inputs = ServiceInputs.For(name, (80, 8080));
     // A preview first (no cloud call) warms the process's gRPC path, so the measured Check and Diff take milliseconds.
     await stack.PreviewAsync(name, inputs);

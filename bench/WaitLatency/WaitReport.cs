@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Otc.Bench.StackBench;
-using Otc.EngineHarness.Emulator;
+using Otc.Bench.Support;
+using Otc.EmulatorHarness;
 
 namespace Otc.Bench.WaitLatency;
 

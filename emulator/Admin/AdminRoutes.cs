@@ -8,9 +8,18 @@ namespace Otc.Emulator.Admin;
 /// <summary>Test controls under <c>/__emulator/</c>: journal, fault rules, run-time settings and token revocation. No authentication.</summary>
 internal static class AdminRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store, TokenStore tokens)
+    public static void Map(
+        IEndpointRouteBuilder app, RequestJournal journal, FaultInjector faults, EmulatorSettings settings, CloudStore store, TokenStore tokens, ConnectionCounter connections)
     {
         var admin = app.MapGroup(GatewayMiddleware.AdminPrefix);
+        admin.MapGet("/connections", context =>
+            JsonWire.WriteAsync(context, 200, new { open = connections.Open, peak = connections.Peak }, JsonWire.AdminOptions));
+        admin.MapDelete("/connections", context =>
+        {
+            connections.ResetPeak();
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
         admin.MapGet("/resources", context =>
         {
             var (services, endpoints) = store.Counts();
@@ -94,6 +103,11 @@ internal static class AdminRoutes
         {
             settings.ServiceNameForm = form;
         }
+
+        if (change.Strict is { } strict)
+        {
+            settings.Strict = strict;
+        }
     }
 
     private static SettingsChange Describe(EmulatorSettings settings) => new(
@@ -101,7 +115,8 @@ internal static class AdminRoutes
         (int)settings.DeleteDelay.TotalMilliseconds,
         settings.FailCreates,
         settings.RateLimit ?? 0,
-        settings.ServiceNameForm);
+        settings.ServiceNameForm,
+        settings.Strict);
 
     private static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
@@ -116,5 +131,5 @@ internal static class AdminRoutes
         }
     }
 
-    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm);
+    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm, bool? Strict);
 }

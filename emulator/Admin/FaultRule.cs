@@ -1,8 +1,9 @@
 namespace Otc.Emulator;
 
 /// <summary>
-/// A rule that makes matching requests misbehave: answer an error, wait, or drop the connection.
-/// A rule without <see cref="Status"/> and without <see cref="Drop"/> only adds latency.
+/// A rule that makes matching requests misbehave: answer an error, wait, drop the connection, or carry the request out
+/// and then drop the connection, or ignore a list's offset. A rule without <see cref="Status"/>, <see cref="Drop"/>,
+/// <see cref="DropResponse"/> or <see cref="IgnoreOffset"/> only adds latency.
 /// </summary>
 public sealed record FaultRule
 {
@@ -30,4 +31,15 @@ public sealed record FaultRule
 
     /// <summary>Abort the connection without any response.</summary>
     public bool Drop { get; init; }
+
+    /// <summary>
+    /// Handle the request as usual, then abort the connection instead of answering: the change is made but its answer
+    /// is lost on the way back (a reset connection, a gateway timeout), so the client cannot tell whether it took effect.
+    /// </summary>
+    public bool DropResponse { get; init; }
+
+    /// <summary>
+    /// Answer as if the request named no <c>offset</c>: a server that does not page, so every page of a list is its first.
+    /// </summary>
+    public bool IgnoreOffset { get; init; }
 }

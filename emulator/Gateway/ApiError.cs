@@ -5,6 +5,9 @@ namespace Otc.Emulator.Gateway;
 /// </summary>
 internal sealed class ApiError(int status, string code, string message) : Exception(message)
 {
+    /// <summary>The service's throttling answer (400), besides the gateway's 429 <c>APIGW.0308</c>.</summary>
+    public const string ServiceThrottled = "EndPoint.0022";
+
     public int Status { get; } = status;
 
     public string Code { get; } = code;

@@ -37,6 +37,9 @@ internal sealed partial class GatewayMiddleware(
         var sequence = journal.BeginRequest();
         var recorded = 0;
 
+        // What the client sent, even if a fault answers as if it had not.
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty;
+
         // Recorded before the client can see the outcome (as the response starts, or before a drop), so a client
         // that has its answer always finds the request in the journal.
         void Record(int status)
@@ -46,7 +49,7 @@ internal sealed partial class GatewayMiddleware(
                 journal.Complete(sequence, new JournalEntry(
                     context.Request.Method,
                     path,
-                    context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
+                    query,
                     JournalBody(path, body),
                     status,
                     request.ProjectId ?? request.Caller?.ProjectId));
@@ -72,9 +75,44 @@ internal sealed partial class GatewayMiddleware(
     /// <summary>Returns the status answered, or 0 when the connection was dropped.</summary>
     private async Task<int> HandleAsync(HttpContext context, RequestContext request, string path, Action<int> recordDrop)
     {
+        var fault = faults.Match(context.Request.Method, path);
+        if (fault is { DropResponse: true })
+        {
+            return await HandleThenDropAsync(context, request, path, fault, recordDrop);
+        }
+
+        return await AnswerAsync(context, request, path, fault, recordDrop);
+    }
+
+    /// <summary>
+    /// Carries the request out with its answer written to a buffer, then aborts the connection: the journal shows the
+    /// status the cloud decided on, the client sees a reset connection.
+    /// </summary>
+    private async Task<int> HandleThenDropAsync(HttpContext context, RequestContext request, string path, FaultRule fault, Action<int> recordDrop)
+    {
+        var realBody = context.Response.Body;
+        using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        int status;
         try
         {
-            if (faults.Match(context.Request.Method, path) is { } fault)
+            status = await AnswerAsync(context, request, path, fault with { DropResponse = false }, recordDrop);
+        }
+        finally
+        {
+            context.Response.Body = realBody;
+        }
+
+        recordDrop(status);
+        context.Abort();
+        return 0;
+    }
+
+    private async Task<int> AnswerAsync(HttpContext context, RequestContext request, string path, FaultRule? fault, Action<int> recordDrop)
+    {
+        try
+        {
+            if (fault is not null)
             {
                 if (fault.LatencyMs is > 0)
                 {
@@ -99,7 +137,10 @@ internal sealed partial class GatewayMiddleware(
             if (settings.RateLimit is > 0 and var limit
                 && !rateLimiter.TryAcquire(request.ProjectId ?? context.Request.Headers["X-Project-Id"].ToString(), limit))
             {
-                throw new ApiError(429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit.");
+                // The error appendix also lists the service's own refusal for the same reason; strict mode answers that one.
+                throw settings.Strict
+                    ? ApiError.BadRequest(ApiError.ServiceThrottled, "The number of requests exceeded the limit. Please try later.")
+                    : new ApiError(429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit.");
             }
 
             if (context.GetEndpoint() is null)
@@ -110,6 +151,14 @@ internal sealed partial class GatewayMiddleware(
             if (RequiresAuthentication(context.Request.Method, path))
             {
                 request.Caller = authenticator.Authenticate(context, request.Body, request.ProjectId);
+            }
+
+            if (fault is { IgnoreOffset: true })
+            {
+                // After the signature check, which covers the query the client sent.
+                context.Request.QueryString = QueryString.Create(context.Request.Query
+                    .Where(parameter => parameter.Key != "offset")
+                    .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value))));
             }
 
             await next(context);

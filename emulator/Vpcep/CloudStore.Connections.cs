@@ -10,7 +10,7 @@ internal sealed partial class CloudStore
 
     public object ListConnections(string projectId, string serviceId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
         var idFilter = query["id"].ToString();
         var markerFilter = query["marker_id"].ToString();
         var statusFilter = query["status"].ToString();
@@ -56,6 +56,9 @@ internal sealed partial class CloudStore
                     throw ApiError.BadRequest("EndPoint.2019", "The VPC endpoint is being created.");
                 case Statuses.Deleting:
                     throw ApiError.BadRequest("EndPoint.2018", "The VPC endpoint is being deleted.");
+                case Statuses.Failed when body.Action == "receive" && _settings.Strict:
+                    // The error appendix: "The VPC endpoint in the Failed status cannot be modified". Lenient: accepted.
+                    throw ApiError.BadRequest("EndPoint.2047", "The VPC endpoint in the Failed status cannot be modified.");
             }
 
             if (body.Action == "receive")
@@ -74,7 +77,7 @@ internal sealed partial class CloudStore
 
     public object ListPermissions(string projectId, string serviceId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, MaxPermissionPage, "created_at");
+        var paging = ListQuery.Parse(query, MaxPermissionPage, _settings.Strict, "created_at");
         var filter = query["permission"].ToString();
         return Read(_ =>
         {
@@ -84,7 +87,7 @@ internal sealed partial class CloudStore
                 .Where(item => FuzzyContains(item.Entry.Permission, filter))
                 .ToList();
             var page = paging.Page(matches, item => item.Entry.CreatedAt, item => item.Entry.CreatedAt, item => item.Order);
-            return new { permissions = page.Select(item => PermissionView.Of(item.Entry)).ToList(), total_count = matches.Count };
+            return new { permissions = page.Select(item => PermissionView.Of(item.Entry, ReportedPermission(item.Entry.Permission))).ToList(), total_count = matches.Count };
         });
     }
 
@@ -100,11 +103,16 @@ internal sealed partial class CloudStore
             throw ApiError.BadRequest("EndPoint.3036", "The permission list is empty.");
         }
 
+        // The action page: "iam:domain:: is fixed" (the id may be *). Lenient also takes a bare * (the query page's
+        // answer form); strict refuses it.
+        var strict = _settings.Strict;
         foreach (var permission in body.Permissions)
         {
-            if (permission is null || !PermissionPattern().IsMatch(permission))
+            if (permission is null || !(strict ? StrictPermissionPattern() : PermissionPattern()).IsMatch(permission))
             {
-                throw ApiError.BadRequest("EndPoint.3002", $"Invalid permission '{permission}': use iam:domain::<domain id> or *.");
+                throw ApiError.BadRequest("EndPoint.3002", strict
+                    ? $"Invalid permission '{permission}': use iam:domain::<domain id> (iam:domain::* for every account)."
+                    : $"Invalid permission '{permission}': use iam:domain::<domain id> or *.");
             }
         }
 
@@ -113,7 +121,8 @@ internal sealed partial class CloudStore
             var service = FindService(projectId, serviceId);
             foreach (var permission in body.Permissions.Distinct(StringComparer.Ordinal))
             {
-                var existing = service.Permissions.FindIndex(entry => entry.Permission == permission);
+                // * and iam:domain::* are one entry however they are spelt.
+                var existing = service.Permissions.FindIndex(entry => Canonical(entry.Permission) == Canonical(permission));
                 if (body.Action == "add" && existing < 0)
                 {
                     service.Permissions.Add(new PermissionEntry(Guid.NewGuid().ToString(), permission, now));
@@ -124,15 +133,30 @@ internal sealed partial class CloudStore
                 }
             }
 
-            return new { permissions = service.Permissions.Select(entry => entry.Permission).ToList() };
+            return new { permissions = service.Permissions.Select(entry => ReportedPermission(entry.Permission)).ToList() };
         });
     }
 
     /// <summary>Whether a consumer domain may connect to <paramref name="service"/>; the owner's domain always may.</summary>
     private static bool IsWhitelisted(ServiceRecord service, string consumerDomainId) =>
         service.DomainId == consumerDomainId
-        || service.Permissions.Any(entry => entry.Permission is "*" or "iam:domain::*" || entry.Permission == "iam:domain::" + consumerDomainId);
+        || service.Permissions.Any(entry => Canonical(entry.Permission) == EveryAccount || entry.Permission == DomainPrefix + consumerDomainId);
+
+    /// <summary>
+    /// How a whitelist entry is answered: as stored, except that strict mode answers the every-account entry as a bare
+    /// <c>*</c>, the form the query page gives ("iam:domain::&lt;id&gt; or *"), whatever form it was added in.
+    /// </summary>
+    private string ReportedPermission(string permission) =>
+        _settings.Strict && Canonical(permission) == EveryAccount ? "*" : permission;
+
+    private static string Canonical(string permission) => permission == "*" ? EveryAccount : permission;
+
+    private const string DomainPrefix = "iam:domain::";
+    private const string EveryAccount = DomainPrefix + "*";
 
     [GeneratedRegex(@"^(\*|iam:domain::[A-Za-z0-9*]{1,64})$", RegexOptions.CultureInvariant)]
     private static partial Regex PermissionPattern();
+
+    [GeneratedRegex(@"^iam:domain::[A-Za-z0-9*]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StrictPermissionPattern();
 }

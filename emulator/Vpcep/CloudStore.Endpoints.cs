@@ -10,8 +10,11 @@ internal sealed partial class CloudStore
 
     public EndpointView CreateEndpoint(Caller caller, string projectId, CreateEndpointBody body)
     {
-        var serviceId = ServiceRules.Required(body.EndpointServiceId, "endpoint_service_id");
-        var vpcId = ServiceRules.Required(body.VpcId, "vpc_id");
+        // The error appendix has a code for each missing field: 2029 (service id), 2011 (VPC id), 2010 (subnet id).
+        var serviceId = string.IsNullOrWhiteSpace(body.EndpointServiceId)
+            ? throw ApiError.BadRequest("EndPoint.2029", "The requested endpoint service ID is empty.")
+            : body.EndpointServiceId;
+        var vpcId = ServiceRules.RequiredVpcId(body.VpcId);
         var tags = TagRules.Validate(body.Tags);
         var description = ServiceRules.Description(body.Description);
 
@@ -30,23 +33,23 @@ internal sealed partial class CloudStore
             }
 
             var serviceType = service?.ServiceType ?? shared!.ServiceType;
-            if (serviceType == "interface" && string.IsNullOrWhiteSpace(body.SubnetId))
+            var gateway = serviceType == EndpointRules.Gateway;
+            if (!gateway && string.IsNullOrWhiteSpace(body.SubnetId))
             {
-                throw ApiError.BadRequest("EndPoint.2002", "The input parameter subnet_id is empty.");
+                throw ApiError.BadRequest("EndPoint.2010", "The input parameter subnet ID is empty.");
             }
 
-            var gateway = serviceType == "gateway";
             var portIp = EndpointRules.PortIp(body.PortIp, gateway);
             var whitelist = EndpointRules.Whitelist(body.Whitelist, body.EnableWhitelist, gateway);
             var routeTables = EndpointRules.RouteTables(body.Routetables, vpcId, gateway);
             if (body.PolicyStatement is { } statements && (!gateway || statements.Count > MaxPolicyStatements))
             {
-                throw ApiError.ParameterError(gateway
-                    ? $"Parameter error: policy_statement takes at most {MaxPolicyStatements} statements."
-                    : "Parameter error: policy_statement is only for gateway endpoints.");
+                throw ApiError.BadRequest("EndPoint.2048", gateway
+                    ? $"The VPC endpoint policy is invalid: policy_statement takes at most {MaxPolicyStatements} statements."
+                    : "The VPC endpoint policy is invalid: policy_statement is only for gateway endpoints.");
             }
 
-            if (_state.Endpoints.Count(endpoint => endpoint.ProjectId == projectId) >= _options.EndpointQuota)
+            if (_state.Endpoints.Count(endpoint => InQuotaScope(endpoint.ProjectId, endpoint.DomainId, projectId, caller.DomainId)) >= _options.EndpointQuota)
             {
                 throw ApiError.BadRequest("Endpoint.1018", "Quota exceeded.");
             }
@@ -76,7 +79,7 @@ internal sealed partial class CloudStore
                 PolicyStatement = gateway ? body.PolicyStatement ?? [.. PolicyStatement.AllowAllObs] : null,
                 EndpointPoolId = Guid.NewGuid().ToString(),
                 Tags = tags,
-                MarkerId = ++_state.NextMarkerId,
+                MarkerId = NextMarkerId(),
                 Status = Statuses.Creating,
                 TransitionAt = now + _settings.CreateDelay,
                 FailsOnCreate = _settings.FailCreates,
@@ -85,7 +88,7 @@ internal sealed partial class CloudStore
                 Sequence = NextSequence(),
             };
             _state.Endpoints.Add(endpoint);
-            return EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint));
+            return View(endpoint);
         });
     }
 
@@ -93,12 +96,12 @@ internal sealed partial class CloudStore
         Read(_ =>
         {
             var endpoint = FindEndpoint(projectId, endpointId);
-            return EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint));
+            return View(endpoint);
         });
 
     public object ListEndpoints(string projectId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
         var nameFilter = query["endpoint_service_name"].ToString();
         var vpcFilter = query["vpc_id"].ToString();
         var idFilter = query["id"].ToString();
@@ -111,7 +114,7 @@ internal sealed partial class CloudStore
                 .Where(endpoint => idFilter.Length == 0 || endpoint.Id == idFilter)
                 .ToList();
             var page = paging.Page(matches, endpoint => endpoint.CreatedAt, endpoint => endpoint.UpdatedAt, endpoint => endpoint.Sequence);
-            return new { endpoints = page.Select(endpoint => EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint))).ToList(), total_count = matches.Count };
+            return new { endpoints = page.Select(View).ToList(), total_count = matches.Count };
         });
     }
 
@@ -119,17 +122,22 @@ internal sealed partial class CloudStore
         Write(now =>
         {
             var endpoint = FindEndpoint(projectId, endpointId);
-            if (endpoint.Status != Statuses.Deleting)
+            if (endpoint.Status == Statuses.Deleting)
             {
-                endpoint.Status = Statuses.Deleting;
-                endpoint.TransitionAt = now + _settings.DeleteDelay;
-                endpoint.UpdatedAt = now;
+                RepeatedDelete();
+                return endpoint;
             }
 
+            endpoint.Status = Statuses.Deleting;
+            endpoint.TransitionAt = now + _settings.DeleteDelay;
+            endpoint.UpdatedAt = now;
             return endpoint;
         });
 
-    public object Quotas(string projectId, string? type)
+    /// <summary>An endpoint as the API answers it (the interface-only fields depend on the mode).</summary>
+    private EndpointView View(EndpointRecord endpoint) => EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint), _settings.Strict);
+
+    public object Quotas(Caller caller, string projectId, string? type)
     {
         if (type is { Length: > 0 } && !TagRules.ResourceTypes.Contains(type, StringComparer.Ordinal))
         {
@@ -141,12 +149,12 @@ internal sealed partial class CloudStore
             var resources = new List<object>();
             if (type is null or "" or "endpoint_service")
             {
-                resources.Add(new { type = "endpoint_service", used = _state.Services.Count(service => service.ProjectId == projectId), quota = _options.ServiceQuota });
+                resources.Add(new { type = "endpoint_service", used = _state.Services.Count(service => InQuotaScope(service.ProjectId, service.DomainId, projectId, caller.DomainId)), quota = _options.ServiceQuota });
             }
 
             if (type is null or "" or "endpoint")
             {
-                resources.Add(new { type = "endpoint", used = _state.Endpoints.Count(endpoint => endpoint.ProjectId == projectId), quota = _options.EndpointQuota });
+                resources.Add(new { type = "endpoint", used = _state.Endpoints.Count(endpoint => InQuotaScope(endpoint.ProjectId, endpoint.DomainId, projectId, caller.DomainId)), quota = _options.EndpointQuota });
             }
 
             return new { quotas = new { resources } };

@@ -8,7 +8,7 @@ internal sealed partial class CloudStore
     public ServiceView CreateService(Caller caller, string projectId, CreateServiceBody body)
     {
         var portId = ServiceRules.Required(body.PortId, "port_id");
-        var vpcId = ServiceRules.Required(body.VpcId, "vpc_id");
+        var vpcId = ServiceRules.RequiredVpcId(body.VpcId);
         var serverType = ServiceRules.ServerType(body.ServerType);
         var name = ServiceRules.Name(body.ServiceName);
         var serviceType = ServiceRules.ServiceType(body.ServiceType);
@@ -20,7 +20,7 @@ internal sealed partial class CloudStore
         return Write(now =>
         {
             var projectServices = _state.Services.Where(service => service.ProjectId == projectId).ToList();
-            if (projectServices.Count >= _options.ServiceQuota)
+            if (_state.Services.Count(service => InQuotaScope(service.ProjectId, service.DomainId, projectId, caller.DomainId)) >= _options.ServiceQuota)
             {
                 throw ApiError.BadRequest("Endpoint.1018", "Quota exceeded.");
             }
@@ -37,7 +37,7 @@ internal sealed partial class CloudStore
                 VpcId = vpcId,
                 ServerType = serverType,
                 ServiceType = serviceType,
-                ApprovalEnabled = body.ApprovalEnabled ?? true,
+                ApprovalEnabled = body.ApprovalEnabled ?? ServiceRules.DefaultApprovalEnabled,
                 TcpProxy = tcpProxy,
                 Description = description,
                 Ports = ports,
@@ -63,7 +63,7 @@ internal sealed partial class CloudStore
 
     public object ListServices(string projectId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
         var nameFilter = query["endpoint_service_name"].ToString();
         var idFilter = query["id"].ToString();
         var statusFilter = query["status"].ToString();
@@ -121,8 +121,12 @@ internal sealed partial class CloudStore
             service.PortId = portId;
             service.Ports = [.. effectivePorts];
             service.Name = name ?? service.Name;
-            service.ApprovalEnabled = body.ApprovalEnabled ?? service.ApprovalEnabled;
-            service.TcpProxy = tcpProxy ?? service.TcpProxy;
+
+            // The modify page gives request defaults for these two ("The default value is true" / "close"): the lenient
+            // reading keeps the current value when a field is left out, the strict one applies the default.
+            var strict = _settings.Strict;
+            service.ApprovalEnabled = body.ApprovalEnabled ?? (strict ? ServiceRules.DefaultApprovalEnabled : service.ApprovalEnabled);
+            service.TcpProxy = tcpProxy ?? (strict ? ServiceRules.DefaultTcpProxy : service.TcpProxy);
             service.Description = description ?? service.Description;
             service.UpdatedAt = now;
             return ServiceView.Of(service, ReportedName(service));
@@ -135,6 +139,7 @@ internal sealed partial class CloudStore
             var service = FindService(projectId, serviceId);
             if (service.Status == Statuses.Deleting)
             {
+                RepeatedDelete();
                 return service;
             }
 
@@ -182,12 +187,12 @@ internal sealed partial class CloudStore
         });
     }
 
-    public static object ListPublicServices(string region, IQueryCollection query)
+    public object ListPublicServices(IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
         var nameFilter = query["endpoint_service_name"].ToString();
         var idFilter = query["id"].ToString();
-        var matches = PublicServices.For(region)
+        var matches = PublicServices.For(Region)
             .Where(service => FuzzyContains(service.ServiceName, nameFilter))
             .Where(service => idFilter.Length == 0 || service.Id == idFilter)
             .ToList();

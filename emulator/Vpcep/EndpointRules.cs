@@ -7,6 +7,8 @@ namespace Otc.Emulator.Vpcep;
 /// <summary>Field rules of the endpoint create API that depend on the kind of service the endpoint connects to.</summary>
 internal static class EndpointRules
 {
+    public const string Gateway = "gateway";
+
     /// <summary>port_ip: "Only IPv4 addresses are supported."</summary>
     public static string? PortIp(string? portIp, bool gateway)
     {
@@ -20,7 +22,7 @@ internal static class EndpointRules
             throw ApiError.ParameterError("Parameter error: port_ip is only for interface endpoints.");
         }
 
-        return IsIpv4(portIp) ? portIp : throw ApiError.ParameterError($"Parameter error: port_ip must be an IPv4 address, got '{portIp}'.");
+        return IsIpv4(portIp) ? portIp : throw ApiError.BadRequest("EndPoint.2041", $"Invalid Port IP address: port_ip must be an IPv4 address, got '{portIp}'.");
     }
 
     /// <summary>

@@ -4,11 +4,17 @@ using Otc.Emulator.Gateway;
 namespace Otc.Emulator.Vpcep;
 
 /// <summary>The paging and sorting parameters shared by the list APIs, with their documented error codes.</summary>
-internal sealed record ListQuery(int Limit, int Offset, string SortKey, bool Descending)
+/// <param name="OffsetGiven">Whether the request named an offset (the strict reading refuses an explicit 0).</param>
+/// <param name="Strict">
+/// The list pages: offset is "an integer greater than 0 but less than the number" of records. Lenient: any offset, one
+/// past the end answers an empty page; strict: an offset at or past the end of a non-empty list, or an explicit 0, is
+/// refused with <c>EndPoint.0010</c>.
+/// </param>
+internal sealed record ListQuery(int Limit, int Offset, bool OffsetGiven, string SortKey, bool Descending, bool Strict)
 {
     public const int DefaultLimit = 10;
 
-    public static ListQuery Parse(IQueryCollection query, int maxLimit, params string[] sortKeys)
+    public static ListQuery Parse(IQueryCollection query, int maxLimit, bool strict, params string[] sortKeys)
     {
         var limit = ParseInt(query, "limit", DefaultLimit, "EndPoint.0006", "Invalid limit.");
         if (limit < 0 || limit > maxLimit)
@@ -34,12 +40,17 @@ internal sealed record ListQuery(int Limit, int Offset, string SortKey, bool Des
             throw ApiError.BadRequest("EndPoint.0018", "Invalid sort_dir.");
         }
 
-        return new ListQuery(limit, offset, sortKey, sortDir == "desc");
+        return new ListQuery(limit, offset, query["offset"].ToString().Length > 0, sortKey, sortDir == "desc", strict);
     }
 
     /// <summary>Sorts by the chosen timestamp (creation order breaks ties) and cuts the requested page.</summary>
-    public List<T> Page<T>(IEnumerable<T> items, Func<T, DateTimeOffset> createdAt, Func<T, DateTimeOffset> updatedAt, Func<T, long> sequence)
+    public List<T> Page<T>(IReadOnlyCollection<T> items, Func<T, DateTimeOffset> createdAt, Func<T, DateTimeOffset> updatedAt, Func<T, long> sequence)
     {
+        if (Strict && OffsetGiven && (Offset == 0 || (items.Count > 0 && Offset >= items.Count)))
+        {
+            throw ApiError.BadRequest("EndPoint.0010", $"Invalid offset: it must be greater than 0 and less than the number of records ({items.Count}).");
+        }
+
         Func<T, DateTimeOffset> key = SortKey == "updated_at" ? updatedAt : createdAt;
         var sorted = Descending
             ? items.OrderByDescending(key).ThenByDescending(sequence)

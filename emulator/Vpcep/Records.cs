@@ -116,7 +116,7 @@ internal sealed class EndpointRecord
 
     public List<ResourceTag> Tags { get; set; } = [];
 
-    public int MarkerId { get; set; }
+    public long MarkerId { get; set; }
 
     public required string Status { get; set; }
 
@@ -143,5 +143,6 @@ internal sealed class CloudState
 
     public long NextSequence { get; set; }
 
-    public int NextMarkerId { get; set; } = 1000;
+    /// <summary>Markers handed out so far (the id adds a base; see <c>CloudStore.NextMarkerId</c>).</summary>
+    public long NextMarkerId { get; set; }
 }

@@ -9,6 +9,12 @@ internal static partial class ServiceRules
     public const int MaxPorts = 200;
     public const int MaxDescriptionLength = 128;
 
+    /// <summary>The documented default of <c>approval_enabled</c>, on create and (read strictly) on modify.</summary>
+    public const bool DefaultApprovalEnabled = true;
+
+    /// <summary>The documented default of <c>tcp_proxy</c>, on create and (read strictly) on modify.</summary>
+    public const string DefaultTcpProxy = "close";
+
     private static readonly string[] ServerTypes = ["LB", "VM", "VIP", "BMS"];
     private static readonly string[] TcpProxies = ["close", "toa_open", "proxy_open", "open", "proxy_vni"];
 
@@ -16,6 +22,12 @@ internal static partial class ServiceRules
         string.IsNullOrWhiteSpace(value)
             ? throw ApiError.BadRequest("EndPoint.2002", $"The input parameter {field} is empty.")
             : value;
+
+    /// <summary>A missing or blank <c>vpc_id</c>: the error appendix's own code, "The input parameter VPC ID is empty".</summary>
+    public static string RequiredVpcId(string? vpcId) =>
+        string.IsNullOrWhiteSpace(vpcId)
+            ? throw ApiError.BadRequest("EndPoint.2011", "The input parameter VPC ID is empty.")
+            : vpcId;
 
     public static string? Name(string? name) =>
         name is null || NamePattern().IsMatch(name)
@@ -39,7 +51,7 @@ internal static partial class ServiceRules
 
     public static string TcpProxy(string? tcpProxy) =>
         tcpProxy is null || TcpProxies.Contains(tcpProxy, StringComparer.Ordinal)
-            ? tcpProxy ?? "close"
+            ? tcpProxy ?? DefaultTcpProxy
             : throw ApiError.ParameterError("Parameter error: tcp_proxy must be close, toa_open, proxy_open, open or proxy_vni.");
 
     public static List<PortMapping> Ports(List<PortBody>? ports)

@@ -60,7 +60,7 @@ internal sealed record ServiceView(
 /// <summary>OTC documents no description per connection (Huawei Cloud's API has one), so none is sent.</summary>
 internal sealed record ConnectionView(
     string Id,
-    int MarkerId,
+    long MarkerId,
     string CreatedAt,
     string UpdatedAt,
     string DomainId,
@@ -79,8 +79,8 @@ internal sealed record ConnectionView(
 
 internal sealed record PermissionView(string Id, string Permission, string PermissionType, string Description, string CreatedAt)
 {
-    public static PermissionView Of(PermissionEntry entry) =>
-        new(entry.Id, entry.Permission, "domainId", string.Empty, JsonWire.Timestamp(entry.CreatedAt));
+    public static PermissionView Of(PermissionEntry entry, string reportedPermission) =>
+        new(entry.Id, reportedPermission, "domainId", string.Empty, JsonWire.Timestamp(entry.CreatedAt));
 }
 
 internal sealed record EndpointView(
@@ -89,9 +89,9 @@ internal sealed record EndpointView(
     string Status,
     IReadOnlyList<string> ActiveStatus,
     string EndpointServiceName,
-    int MarkerId,
+    long MarkerId,
     string EndpointServiceId,
-    bool EnableDns,
+    bool? EnableDns,
     IReadOnlyList<string>? DnsNames,
     string? Ip,
     string? SubnetId,
@@ -100,8 +100,8 @@ internal sealed record EndpointView(
     string UpdatedAt,
     string ProjectId,
     IReadOnlyList<TagView> Tags,
-    IReadOnlyList<string> Whitelist,
-    bool EnableWhitelist,
+    IReadOnlyList<string>? Whitelist,
+    bool? EnableWhitelist,
     IReadOnlyList<string> Routetables,
     [property: System.Text.Json.Serialization.JsonPropertyName("policy_statement")] IReadOnlyList<PolicyStatement>? PolicyStatement,
     string SpecificationName,
@@ -110,33 +110,43 @@ internal sealed record EndpointView(
     string EndpointPoolId,
     IReadOnlyList<ErrorView>? Error)
 {
-    /// <summary>Every documented field the examples show, filled the way they show it (specification "default", description "").</summary>
-    public static EndpointView Of(EndpointRecord endpoint, string region, string reportedServiceName) => new(
-        endpoint.Id,
-        endpoint.ServiceType,
-        endpoint.Status,
-        ["active"],
-        reportedServiceName,
-        endpoint.MarkerId,
-        endpoint.ServiceId,
-        endpoint.EnableDns,
-        endpoint.EnableDns && endpoint.Ip is not null ? [$"{endpoint.Id}.vpcep.{region}.emulator.internal"] : null,
-        endpoint.Ip,
-        endpoint.SubnetId,
-        endpoint.VpcId,
-        JsonWire.Timestamp(endpoint.CreatedAt),
-        JsonWire.Timestamp(endpoint.UpdatedAt),
-        endpoint.ProjectId,
-        [.. endpoint.Tags.Select(tag => new TagView(tag.Key, tag.Value))],
-        endpoint.Whitelist,
-        endpoint.EnableWhitelist,
-        endpoint.RouteTables,
-        endpoint.PolicyStatement,
-        endpoint.SpecificationName ?? "default",
-        "enable",
-        endpoint.Description ?? string.Empty,
-        endpoint.EndpointPoolId ?? string.Empty,
-        Errors(endpoint.Errors));
+    /// <summary>
+    /// Every documented field the examples show, filled the way they show it (specification "default", description "").
+    /// A gateway endpoint never has an <c>ip</c> or <c>dns_names</c> (the query page: interface endpoints only). With
+    /// <paramref name="strict"/>, it also lacks the other fields that page calls "available only" for interface
+    /// endpoints: <c>whitelist</c>, <c>enable_whitelist</c>, <c>subnet_id</c> and <c>enable_dns</c>.
+    /// </summary>
+    public static EndpointView Of(EndpointRecord endpoint, string region, string reportedServiceName, bool strict)
+    {
+        var gateway = endpoint.ServiceType == EndpointRules.Gateway;
+        var interfaceOnly = !(gateway && strict);
+        return new(
+            endpoint.Id,
+            endpoint.ServiceType,
+            endpoint.Status,
+            ["active"],
+            reportedServiceName,
+            endpoint.MarkerId,
+            endpoint.ServiceId,
+            interfaceOnly ? endpoint.EnableDns : null,
+            !gateway && endpoint.EnableDns && endpoint.Ip is not null ? [$"{endpoint.Id}.vpcep.{region}.emulator.internal"] : null,
+            gateway ? null : endpoint.Ip,
+            interfaceOnly ? endpoint.SubnetId : null,
+            endpoint.VpcId,
+            JsonWire.Timestamp(endpoint.CreatedAt),
+            JsonWire.Timestamp(endpoint.UpdatedAt),
+            endpoint.ProjectId,
+            [.. endpoint.Tags.Select(tag => new TagView(tag.Key, tag.Value))],
+            interfaceOnly ? endpoint.Whitelist : null,
+            interfaceOnly ? endpoint.EnableWhitelist : null,
+            endpoint.RouteTables,
+            endpoint.PolicyStatement,
+            endpoint.SpecificationName ?? "default",
+            "enable",
+            endpoint.Description ?? string.Empty,
+            endpoint.EndpointPoolId ?? string.Empty,
+            Errors(endpoint.Errors));
+    }
 
     public static IReadOnlyList<ErrorView>? Errors(IReadOnlyList<ErrorDetail> errors) =>
         errors.Count == 0 ? null : [.. errors.Select(error => new ErrorView(error.ErrorCode, error.ErrorMessage))];

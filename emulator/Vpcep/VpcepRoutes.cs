@@ -14,7 +14,7 @@ internal static class VpcepRoutes
         app.MapGet(Services, context => Ok(context, store.ListServices(ProjectOf(context), context.Request.Query)));
         app.MapGet(Services + "/describe", context => Ok(context, store.DescribeService(
             context.Request.Query["endpoint_service_name"].FirstOrDefault(), context.Request.Query["id"].FirstOrDefault())));
-        app.MapGet(Services + "/public", context => Ok(context, CloudStore.ListPublicServices(store.Region, context.Request.Query)));
+        app.MapGet(Services + "/public", context => Ok(context, store.ListPublicServices(context.Request.Query)));
         app.MapGet(Services + "/{id}", context => Ok(context, store.GetService(ProjectOf(context), Id(context))));
         app.MapPut(Services + "/{id}", context => Ok(context, store.UpdateService(ProjectOf(context), Id(context), Body<UpdateServiceBody>(context))));
         app.MapDelete(Services + "/{id}", context =>
@@ -38,7 +38,7 @@ internal static class VpcepRoutes
             return NoContent(context);
         });
 
-        app.MapGet("/v1/{project_id}/quotas", context => Ok(context, store.Quotas(ProjectOf(context), context.Request.Query["type"].FirstOrDefault())));
+        app.MapGet("/v1/{project_id}/quotas", context => Ok(context, store.Quotas(CallerOf(context), ProjectOf(context), context.Request.Query["type"].FirstOrDefault())));
 
         app.MapPost("/v1/{project_id}/{resource_type}/{id}/tags/action", context =>
         {

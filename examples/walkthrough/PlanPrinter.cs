@@ -1,5 +1,5 @@
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 using Otc.ProviderHost.Protocol;
 using Otc.ProviderHost.Values;
 using Kind = Otc.ProviderHost.Protocol.PropertyDiff.Types.Kind;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Otc.CloudClient;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
 using Otc.ProviderHost.Values;
 
 namespace Otc.Walkthrough;
@@ -29,9 +29,9 @@ internal sealed class WalkthroughRun
     private readonly EmulatorProcess _emulator;
     private readonly ProviderProcess _provider;
     private readonly ProviderProcess _consumerProvider;
-    private readonly EngineSimulator _stack;
-    private readonly EngineSimulator _approvals;
-    private readonly EngineSimulator _consumer;
+    private readonly ResourcesOfType _stack;
+    private readonly ResourcesOfType _approvals;
+    private readonly ResourcesOfType _consumer;
     private readonly PlanPrinter _print;
     private readonly Expectations _expect;
     private int _changingCalls;
@@ -43,9 +43,11 @@ internal sealed class WalkthroughRun
         _emulator = emulator;
         _provider = provider;
         _consumerProvider = consumerProvider;
-        _stack = new EngineSimulator(provider, ServiceType, project: "walkthrough", stack: "dev");
-        _approvals = new EngineSimulator(provider, ApprovalType, project: "walkthrough", stack: "dev");
-        _consumer = new EngineSimulator(consumerProvider, EndpointType, project: "shop", stack: "dev");
+        // The owner's stack holds the service and the approval; the consumer's stack, in another account, the endpoint.
+        var owner = new EngineSimulator(provider, project: "walkthrough", stack: "dev");
+        _stack = owner.OfType(ServiceType);
+        _approvals = owner.OfType(ApprovalType);
+        _consumer = new EngineSimulator(consumerProvider, project: "shop", stack: "dev").OfType(EndpointType);
         _print = new PlanPrinter(output);
         _expect = new Expectations(output);
     }
@@ -76,21 +78,11 @@ internal sealed class WalkthroughRun
 
     private async Task ConfigureAsync()
     {
-        var config = PropertyMap.From(new Dictionary<string, PropertyValue>
-        {
-            ["region"] = EmulatorIdentity.Region,
-            ["projectId"] = EmulatorIdentity.ProjectId,
-            ["accessKey"] = EmulatorIdentity.AccessKey,
-            ["secretKey"] = PropertyValue.From(EmulatorIdentity.SecretKey).WithSecret(),
-            ["vpcepEndpoint"] = _emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-        });
-        await _stack.ConfigureAsync(config);
-        _output.WriteLine($"configured: otc:region={EmulatorIdentity.Region} otc:projectId={EmulatorIdentity.ProjectId} otc:accessKey={EmulatorIdentity.AccessKey} otc:secretKey=[secret] otc:vpcepEndpoint={_emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
-        await _consumer.ConfigureAsync(config
-            .With("projectId", EmulatorIdentity.ConsumerProjectId)
-            .With("accessKey", EmulatorIdentity.ConsumerAccessKey)
-            .With("secretKey", PropertyValue.From(EmulatorIdentity.ConsumerSecretKey).WithSecret()));
-        _output.WriteLine($"configured: (consumer) otc:projectId={EmulatorIdentity.ConsumerProjectId} otc:accessKey={EmulatorIdentity.ConsumerAccessKey} otc:secretKey=[secret]");
+        var (owner, consumer) = (EmulatorAccount.Owner, EmulatorAccount.Consumer);
+        await _stack.ConfigureAsync(owner.ProviderConfig(_emulator.BaseUrl));
+        _output.WriteLine($"configured: otc:region={owner.Region} otc:projectId={owner.ProjectId} otc:accessKey={owner.AccessKey} otc:secretKey=[secret] otc:vpcepEndpoint={_emulator.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+        await _consumer.ConfigureAsync(consumer.ProviderConfig(_emulator.BaseUrl));
+        _output.WriteLine($"configured: (consumer) otc:projectId={consumer.ProjectId} otc:accessKey={consumer.AccessKey} otc:secretKey=[secret]");
     }
 
     private async Task StepsAsync()
@@ -114,15 +106,16 @@ internal sealed class WalkthroughRun
         _expect.Expect(created.Outputs?.GetOrNull("status").ValueEquals("available") == true, "the created service is available");
         var firstId = created.Id;
 
-        // 2. Ports change: in place, one PUT with the full port list.
+        // 2. Ports change: in place, one PUT with the full port list (and, as every PUT, approval and proxy mode: the
+        // modify API documents defaults for both, which a cloud may apply to fields left out).
         Begin(2, "change the port mappings (in place)");
         program = program.With("ports", Ports((80, 8080), (443, 9443)));
         await PreviewThenUpAsync(program, StepKind.Update, ["ports"]);
         calls = await TakeCallsAsync();
         var puts = calls.Where(call => call.Method == "PUT").ToList();
         _expect.Expect(puts.Count == 1 && Changing(calls) == 1, "exactly one PUT and no other change");
-        _expect.Expect(puts.Count == 1 && puts[0].Body.StartsWith("{\"ports\":", StringComparison.Ordinal) && puts[0].Body.Contains("9443", StringComparison.Ordinal)
-            && !puts[0].Body.Contains("approval", StringComparison.Ordinal), "the PUT body holds only the full port list");
+        _expect.Expect(puts.Count == 1 && BodyKeys(puts[0]).SequenceEqual(["approval_enabled", "ports", "tcp_proxy"]) && puts[0].Body.Contains("9443", StringComparison.Ordinal),
+            "the PUT body holds the full port list, plus approval_enabled and tcp_proxy as the program has them");
 
         // 3. Approval and TCP proxy: in place, one PUT with only those two fields.
         Begin(3, "require no approval and enable the TOA TCP proxy (in place)");
@@ -131,8 +124,7 @@ internal sealed class WalkthroughRun
         calls = await TakeCallsAsync();
         puts = [.. calls.Where(call => call.Method == "PUT")];
         _expect.Expect(puts.Count == 1 && Changing(calls) == 1, "exactly one PUT and no other change");
-        _expect.Expect(puts.Count == 1 && puts[0].Body.Contains("approval_enabled", StringComparison.Ordinal) && puts[0].Body.Contains("tcp_proxy", StringComparison.Ordinal)
-            && !puts[0].Body.Contains("ports", StringComparison.Ordinal), "the PUT body holds only approval_enabled and tcp_proxy");
+        _expect.Expect(puts.Count == 1 && BodyKeys(puts[0]).SequenceEqual(["approval_enabled", "tcp_proxy"]), "the PUT body holds only approval_enabled and tcp_proxy");
 
         // 4. VPC change: replace.
         Begin(4, "move the service to another VPC (replace)");
@@ -164,12 +156,12 @@ internal sealed class WalkthroughRun
         _print.Step(ServiceType, Name, reverted.Result, reverted.Timing);
         calls = await TakeCallsAsync();
         puts = [.. calls.Where(call => call.Method == "PUT")];
-        _expect.Expect(puts.Count == 1 && puts[0].Body.Contains("description", StringComparison.Ordinal) && puts[0].Body.Contains("approval_enabled", StringComparison.Ordinal)
-            && !puts[0].Body.Contains("ports", StringComparison.Ordinal), "one PUT restoring description and approval_enabled only");
+        _expect.Expect(puts.Count == 1 && BodyKeys(puts[0]).SequenceEqual(["approval_enabled", "description", "tcp_proxy"]),
+            "one PUT restoring description and approval_enabled (with tcp_proxy, as every PUT)");
 
         // 6. Publish: approval on again, and the consumer's account on the whitelist.
         Begin(6, "require approval again and whitelist the consumer's account (in place)");
-        program = program.With("approvalEnabled", true).With("permissions", PropertyValue.From([PropertyValue.From(EmulatorIdentity.ConsumerDomainId)]));
+        program = program.With("approvalEnabled", true).With("permissions", PropertyValue.From([PropertyValue.From(EmulatorAccount.Consumer.DomainId)]));
         var published = await PreviewThenUpAsync(_stack, Name, program, StepKind.Update, ["approvalEnabled", "permissions"]);
         calls = await TakeCallsAsync();
         _expect.Expect(Count(calls, "PUT") == 1 && calls.Count(call => call.Path.EndsWith("/permissions/action", StringComparison.Ordinal)) == 1 && Changing(calls) == 2,
@@ -260,7 +252,7 @@ internal sealed class WalkthroughRun
         PreviewThenUpAsync(_stack, Name, program, expected, changedKeys);
 
     /// <summary><c>pulumi preview</c> (which must make no API call), then <c>pulumi up</c>, of one resource.</summary>
-    private async Task<StepResult> PreviewThenUpAsync(EngineSimulator stack, string name, PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null)
+    private async Task<StepResult> PreviewThenUpAsync(ResourcesOfType stack, string name, PropertyMap program, StepKind expected, IReadOnlyList<string>? changedKeys = null)
     {
         _print.Command("pulumi preview");
         var preview = await stack.PreviewAsync(name, program);
@@ -282,14 +274,7 @@ internal sealed class WalkthroughRun
 
     private async Task EditBehindTheBackAsync(string id)
     {
-        using var cloud = await OtcClient.ConnectAsync(new OtcClientOptions
-        {
-            Region = EmulatorIdentity.Region,
-            ProjectId = EmulatorIdentity.ProjectId,
-            AccessKey = EmulatorIdentity.AccessKey,
-            SecretKey = EmulatorIdentity.SecretKey,
-            VpcepEndpoint = _emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-        }, CancellationToken.None);
+        using var cloud = await OtcClient.ConnectAsync(EmulatorAccount.Owner.ClientOptions(_emulator.BaseUrl, maxRetries: 5), CancellationToken.None);
         await cloud.UpdateServiceAsync(id, new UpdateServiceRequest { Description = "edited in the console", ApprovalEnabled = true }, CancellationToken.None);
         _print.Line($"  (console) PUT vpc-endpoint-services/{id} {{\"description\":\"edited in the console\",\"approval_enabled\":true}}");
     }
@@ -356,6 +341,13 @@ internal sealed class WalkthroughRun
     }
 
     private static int Changing(IReadOnlyList<ApiCall> calls) => calls.Count(call => call.Method != "GET");
+
+    /// <summary>The top-level keys of a call's JSON body, sorted.</summary>
+    private static IReadOnlyList<string> BodyKeys(ApiCall call)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(call.Body);
+        return [.. document.RootElement.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal)];
+    }
 
     private static PropertyValue Ports(params (int Client, int Server)[] ports) =>
         PropertyValue.From(ports.Select(port => PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue>

@@ -153,6 +153,12 @@ namespace Pulumi.Otc
         public Input<bool>? Insecure { get; set; }
 
         /// <summary>
+        /// How many connections the provider opens to one OTC endpoint at most (and so how many requests it has in flight there); further calls wait for a free connection, and their request timeout starts only once they have one. Defaults to 32.
+        /// </summary>
+        [Input("maxConnections", json: true)]
+        public Input<int>? MaxConnections { get; set; }
+
+        /// <summary>
         /// How many further attempts a retryable failure (throttling, transient server errors) gets before the operation fails. Defaults to 5.
         /// </summary>
         [Input("maxRetries", json: true)]
@@ -258,6 +264,7 @@ namespace Pulumi.Otc
             AuthUrl = Utilities.GetEnv("OS_AUTH_URL");
             DomainName = Utilities.GetEnv("OS_DOMAIN_NAME");
             Insecure = Utilities.GetEnvBoolean("OS_INSECURE");
+            MaxConnections = Utilities.GetEnvInt32("OTC_MAX_CONNECTIONS");
             MaxRetries = Utilities.GetEnvInt32("OTC_MAX_RETRIES");
             Password = Utilities.GetEnv("OS_PASSWORD");
             ProjectId = Utilities.GetEnv("OS_PROJECT_ID");

@@ -19,10 +19,11 @@ public static class OtcClient
     {
         var mode = OptionsValidator.Validate(options);
         var authUrl = options.AuthUrl is null ? EndpointNames.DefaultIam(options.Region) : EndpointNames.ParseAuthUrl(options.AuthUrl);
-        var http = HttpFactory.Create(options.Insecure);
+        var http = HttpFactory.Create(options.Insecure, options.MaxConnectionsPerServer);
         var retry = new RetrySettings(options.MaxRetries, options.RequestTimeout) { ThrottleBudget = options.ThrottleRetryBudget };
-        // One pacer per client: every caller of this client shares what the gateway's throttling taught it.
-        var transport = new OtcTransport(http, retry, new ThrottlePacer(TimeProvider.System, options.Log), options.Log);
+        // One pacer and one set of connection slots per client: every caller of this client shares them.
+        var transport = new OtcTransport(
+            http, retry, new ThrottlePacer(TimeProvider.System, options.Log), new ConnectionSlots(options.MaxConnectionsPerServer), options.Log);
         var iam = new IamClient(transport, authUrl, clock);
         IRequestAuthenticator? authenticator = null;
         try

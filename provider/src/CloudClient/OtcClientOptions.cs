@@ -48,8 +48,14 @@ public sealed class OtcClientOptions
     /// </summary>
     public TimeSpan ThrottleRetryBudget { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Limit for a single attempt, including reading the answer.</summary>
+    /// <summary>Limit for a single attempt, from the moment it has a connection until its answer is read.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Connections (and so requests in flight) to one server at most; more concurrent calls wait for a free one, and
+    /// their <see cref="RequestTimeout"/> starts only once they have it.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; init; } = ConnectionSlots.DefaultPerServer;
 
     /// <summary>Receives one line per HTTP attempt and retry decision; never a secret.</summary>
     public Action<string>? Log { get; init; }
@@ -59,7 +65,7 @@ public sealed class OtcClientOptions
         => $"OtcClientOptions {{ Region = {Region}, ProjectId = {ProjectId}, ProjectName = {ProjectName}, AuthUrl = {AuthUrl}, "
             + $"AccessKey = {Presence(AccessKey)}, SecretKey = {Presence(SecretKey)}, SecurityToken = {Presence(SecurityToken)}, "
             + $"Username = {Username}, Password = {Presence(Password)}, DomainName = {DomainName}, Token = {Presence(Token)}, "
-            + $"VpcepEndpoint = {VpcepEndpoint}, Insecure = {Insecure}, MaxRetries = {MaxRetries}, ThrottleRetryBudget = {ThrottleRetryBudget}, RequestTimeout = {RequestTimeout} }}";
+            + $"VpcepEndpoint = {VpcepEndpoint}, Insecure = {Insecure}, MaxRetries = {MaxRetries}, ThrottleRetryBudget = {ThrottleRetryBudget}, RequestTimeout = {RequestTimeout}, MaxConnectionsPerServer = {MaxConnectionsPerServer} }}";
 
     private static string Presence(string? secret) => string.IsNullOrEmpty(secret) ? "<unset>" : "<set>";
 }

@@ -45,7 +45,7 @@ internal sealed partial class VpcepClient(
             ("sort_key", query?.SortKey),
             ("sort_dir", query?.SortDir),
         };
-        return await ListAllAsync<ServicePage, EndpointService>(Services, "GET vpc-endpoint-services", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct)
+        return await ListAllAsync<ServicePage, EndpointService>(Services, "GET vpc-endpoint-services", filters, ServicePageSize, page => (page.Items, page.TotalCount), service => service.Id, ct)
             .ConfigureAwait(false);
     }
 
@@ -73,11 +73,11 @@ internal sealed partial class VpcepClient(
 
     public async Task<IReadOnlyList<PublicService>> ListPublicServicesAsync(string? nameFilter, CancellationToken ct)
         => await ListAllAsync<PublicServicePage, PublicService>(
-                $"{Services}/public", "GET vpc-endpoint-services/public", [("endpoint_service_name", nameFilter)], ServicePageSize, page => (page.Items, page.TotalCount), ct)
+                $"{Services}/public", "GET vpc-endpoint-services/public", [("endpoint_service_name", nameFilter)], ServicePageSize, page => (page.Items, page.TotalCount), service => service.Id, ct)
             .ConfigureAwait(false);
 
     public async Task<IReadOnlyList<ServicePermission>> ListPermissionsAsync(string serviceId, CancellationToken ct)
-        => await ListAllAsync<PermissionPage, ServicePermission>($"{Services}/{Id(serviceId)}/permissions", "GET vpc-endpoint-services/{id}/permissions", [], PermissionPageSize, page => (page.Items, page.TotalCount), ct)
+        => await ListAllAsync<PermissionPage, ServicePermission>($"{Services}/{Id(serviceId)}/permissions", "GET vpc-endpoint-services/{id}/permissions", [], PermissionPageSize, page => (page.Items, page.TotalCount), permission => permission.Id, ct)
             .ConfigureAwait(false);
 
     public async Task<IReadOnlyList<string>> UpdatePermissionsAsync(string serviceId, PermissionAction action, IReadOnlyCollection<string> permissions, CancellationToken ct)
@@ -135,10 +135,10 @@ internal sealed partial class VpcepClient(
 
     private Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, List<(string, string?)> filters, CancellationToken ct)
         => ListAllAsync<ConnectionPage, ServiceConnection>(
-            $"{Services}/{Id(serviceId)}/connections", "GET vpc-endpoint-services/{id}/connections", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct);
+            $"{Services}/{Id(serviceId)}/connections", "GET vpc-endpoint-services/{id}/connections", filters, ServicePageSize, page => (page.Items, page.TotalCount), connection => connection.Id, ct);
 
     private Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(List<(string, string?)> filters, CancellationToken ct)
-        => ListAllAsync<EndpointPage, VpcEndpoint>(Endpoints, "GET vpc-endpoints", filters, ServicePageSize, page => (page.Items, page.TotalCount), ct);
+        => ListAllAsync<EndpointPage, VpcEndpoint>(Endpoints, "GET vpc-endpoints", filters, ServicePageSize, page => (page.Items, page.TotalCount), endpoint => endpoint.Id, ct);
 
     private async Task<T> GetAsync<[DynamicallyAccessedMembers(BoundMembers)] T>(string relative, string operation, CancellationToken ct)
         where T : class
@@ -147,32 +147,53 @@ internal sealed partial class VpcepClient(
         return WireJson.Deserialize<T>(response.Body, operation);
     }
 
-    /// <summary>Walks <c>limit</c>/<c>offset</c> pages until <c>total_count</c> is reached or a page comes back short and empty.</summary>
+    /// <summary>
+    /// Walks <c>limit</c>/<c>offset</c> pages. The list pages allow an offset only "greater than 0 but less than the
+    /// number" of records, so it never asks for one at or past the last <c>total_count</c> (without a total, it goes on
+    /// while pages come back full). A page that brings no id not seen before (a server that ignores offset, say) ends
+    /// the walk with an error instead of reading the same page for ever, so memory stays bounded by what is new.
+    /// </summary>
     private async Task<IReadOnlyList<TItem>> ListAllAsync<[DynamicallyAccessedMembers(BoundMembers)] TPage, TItem>(
-        string relative, string operation, List<(string, string?)> filters, int pageSize, Func<TPage, (List<TItem> Items, int Total)> unpack, CancellationToken ct)
+        string relative, string operation, List<(string, string?)> filters, int pageSize, Func<TPage, (List<TItem> Items, int? Total)> unpack, Func<TItem, string> idOf, CancellationToken ct)
         where TPage : class
     {
         var all = new List<TItem>();
-        // A server that ignored offset would loop forever; no real listing needs this many pages.
-        const int maxPages = 10_000;
-        for (var pageNumber = 0; pageNumber < maxPages; pageNumber++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var offset = 0;
+        while (true)
         {
             var parameters = new List<(string, string?)>(filters) { ("limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-            if (all.Count > 0)
+            if (offset > 0)
             {
-                parameters.Add(("offset", all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                parameters.Add(("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            var page = unpack(await GetAsync<TPage>(relative + QueryString(parameters), operation, ct).ConfigureAwait(false));
-            all.AddRange(page.Items);
-            var more = page.Items.Count > 0 && (all.Count < page.Total || page.Items.Count >= pageSize);
+            var (items, total) = unpack(await GetAsync<TPage>(relative + QueryString(parameters), operation, ct).ConfigureAwait(false));
+            var added = 0;
+            foreach (var item in items)
+            {
+                if (seen.Add(idOf(item)))
+                {
+                    all.Add(item);
+                    added++;
+                }
+            }
+
+            if (offset > 0 && items.Count > 0 && added == 0)
+            {
+                throw new OtcTransportException(
+                    operation,
+                    $"{operation}: the page at offset {offset} repeated only items already read ({all.Count} so far of {total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unreported number"}); "
+                    + "the server does not seem to page by offset, so the listing was stopped.");
+            }
+
+            offset += items.Count;
+            var more = items.Count > 0 && (total is { } count ? offset < count : items.Count >= pageSize);
             if (!more)
             {
                 return all;
             }
         }
-
-        throw new OtcTransportException(operation, $"{operation} kept returning pages past {maxPages}; giving up.");
     }
 
     private Task<OtcResponse> SendAsync(HttpMethod method, string relative, string operation, byte[]? body, bool idempotent, CancellationToken ct)

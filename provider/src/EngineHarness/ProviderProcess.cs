@@ -4,6 +4,7 @@ using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Otc.PosixSignals;
 using Otc.ProviderHost.Protocol;
 
 namespace Otc.EngineHarness;
@@ -157,7 +158,7 @@ public sealed class ProviderProcess : IAsyncDisposable
 
         await _channel.ShutdownAsync().ConfigureAwait(false);
         _channel.Dispose();
-        await PosixSignals.InterruptAndWaitAsync(_process, ExitGrace).ConfigureAwait(false);
+        await Interrupt.StopAsync(_process, ExitGrace).ConfigureAwait(false);
 
         _exitCode = _process.ExitCode;
         await _drains.ConfigureAwait(false);

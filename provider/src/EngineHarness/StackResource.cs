@@ -11,5 +11,8 @@ public sealed record StackResource(
     PropertyMap Outputs,
     IReadOnlyList<string> InitErrors)
 {
+    /// <summary>The resource type, read from the URN (<c>urn:pulumi:stack::project::type::name</c>).</summary>
+    public string Type => Urn.Split("::")[2];
+
     public bool HasInitErrors => InitErrors.Count > 0;
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Configuration;
 using Otc.Provider.Functions;
@@ -9,6 +10,17 @@ using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Server;
 
 // The only place that wires the protocol host, the resources and the cloud client together.
+WaitPolicy? waits;
+try
+{
+    waits = WaitSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+}
+catch (FormatException problem)
+{
+    await Console.Error.WriteLineAsync($"pulumi-resource-otc: {problem.Message}");
+    return 1;
+}
+
 var clients = new OtcClientProvider();
 var definition = new ProviderDefinition
 {
@@ -20,9 +32,9 @@ var definition = new ProviderDefinition
     Configuration = new OtcProviderConfiguration(clients, clientLog: line => Console.Error.WriteLine("otc: " + line)),
     Resources =
     [
-        ResourceBinding.For(new VpcEndpointServiceHandler(clients)),
-        ResourceBinding.For(new VpcEndpointHandler(clients)),
-        ResourceBinding.For(new VpcEndpointApprovalHandler(clients)),
+        ResourceBinding.For(new VpcEndpointServiceHandler(clients, waits)),
+        ResourceBinding.For(new VpcEndpointHandler(clients, waits)),
+        ResourceBinding.For(new VpcEndpointApprovalHandler(clients, waits)),
     ],
     Functions = [FunctionBinding.For(new GetVpcEndpointServiceFunction(clients)), FunctionBinding.For(new GetPublicServicesFunction(clients))],
     ExceptionTranslator = new OtcExceptionTranslator(),

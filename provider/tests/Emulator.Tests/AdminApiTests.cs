@@ -87,6 +87,22 @@ public class AdminApiTests
     }
 
     [Test]
+    public async Task A_drop_response_fault_carries_the_request_out_and_then_aborts_the_connection()
+    {
+        var id = await _session.CreateAvailableServiceAsync();
+        var path = $"{_session.ServicesPath}/{id}";
+        _session.Emulator.Journal.Clear();
+        using var added = await _session.Http.PostAsJsonAsync("/__emulator/faults", new { method = "DELETE", path = "/vpc-endpoint-services/", dropResponse = true, times = 1 });
+
+        Assert.That(async () => await _session.DeleteAsync(path), Throws.InstanceOf<HttpRequestException>());
+        var after = await _session.GetAsync(path);
+
+        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(after.Body["status"]!.GetValue<string>(), Is.EqualTo("deleting"), "the delete took effect");
+        Assert.That(_session.Emulator.Journal.Entries[0].Status, Is.EqualTo(204), "journaled with the status the cloud decided on");
+    }
+
+    [Test]
     public async Task A_latency_only_fault_still_answers_normally_and_clearing_removes_faults()
     {
         _session.Emulator.Faults.Add(new FaultRule { LatencyMs = 10 });

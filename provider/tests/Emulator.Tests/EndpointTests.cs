@@ -60,7 +60,7 @@ public class EndpointTests
         var connection = pending["connections"]!.AsArray().Single()!;
         Assert.That(connection["status"]!.GetValue<string>(), Is.EqualTo("pendingAcceptance"));
         Assert.That(connection["domain_id"]!.GetValue<string>(), Is.EqualTo(EmulatorAccounts.DomainId));
-        Assert.That(connection["marker_id"]!.GetValue<int>(), Is.Positive);
+        Assert.That(connection["marker_id"]!.GetValue<long>(), Is.InRange(100_000_000L, 999_999_999L), "nine digits, like the documented examples");
         Assert.That(received.Body["connections"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("accepted"));
         Assert.That(countAfterReceive, Is.EqualTo(1));
         Assert.That(rejected.Body["connections"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("rejected"));
@@ -103,9 +103,9 @@ public class EndpointTests
         Assert.That(whileDeleting.ErrorCode, Is.EqualTo("EndPoint.2018"));
     }
 
-    [TestCase("endpoint_service_id", "EndPoint.2002")]
-    [TestCase("vpc_id", "EndPoint.2002")]
-    [TestCase("subnet_id", "EndPoint.2002")]
+    [TestCase("endpoint_service_id", "EndPoint.2029")]
+    [TestCase("vpc_id", "EndPoint.2011")]
+    [TestCase("subnet_id", "EndPoint.2010")]
     public async Task Endpoint_create_needs_its_required_fields(string missing, string expectedCode)
     {
         var serviceId = await _session.CreateAvailableServiceAsync();
@@ -302,7 +302,7 @@ public class EndpointTests
 
         Assert.That(routeTablesOnInterface.ErrorCode, Is.EqualTo("EndPoint.0002"));
         Assert.That(whitelistOnGateway.ErrorCode, Is.EqualTo("EndPoint.0002"));
-        Assert.That(badPortIp.ErrorCode, Is.EqualTo("EndPoint.0002"));
+        Assert.That(badPortIp.ErrorCode, Is.EqualTo("EndPoint.2041"), "the error appendix's 'Invalid Port IP address'");
     }
 
     [Test]

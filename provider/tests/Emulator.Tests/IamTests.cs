@@ -19,23 +19,7 @@ public class IamTests
     [TearDown]
     public async Task StopAsync() => await _session.DisposeAsync();
 
-    private async Task<HttpResponseMessage> LoginAsync(string password, object scope)
-    {
-        var body = new
-        {
-            auth = new
-            {
-                identity = new
-                {
-                    methods = new[] { "password" },
-                    password = new { user = new { name = EmulatorAccounts.UserName, password, domain = new { name = EmulatorAccounts.DomainName } } },
-                },
-                scope,
-            },
-        };
-        using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        return await _session.Http.PostAsync("/v3/auth/tokens", content);
-    }
+    private Task<HttpResponseMessage> LoginAsync(string password, object scope) => _session.LoginAsync(password, scope);
 
     [Test]
     public async Task Password_login_by_project_name_issues_a_token_with_project_and_vpcep_catalog()

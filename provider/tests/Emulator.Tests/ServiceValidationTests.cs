@@ -42,7 +42,7 @@ public class ServiceValidationTests
         "[" + string.Join(',', Enumerable.Range(1, count).Select(i => $"{{\"key\":\"k{i}\",\"value\":\"v\"}}")) + "]";
 
     [TestCase("port_id", null, "EndPoint.2002")]
-    [TestCase("vpc_id", null, "EndPoint.2002")]
+    [TestCase("vpc_id", null, "EndPoint.2011")]
     [TestCase("server_type", null, "EndPoint.2002")]
     [TestCase("ports", null, "EndPoint.2002")]
     [TestCase("ports", "[]", "EndPoint.2002")]

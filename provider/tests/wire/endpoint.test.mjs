@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startProvider } from './lib/provider-process.mjs';
-import { startEmulator, EMULATOR_ACCOUNT } from './lib/emulator-process.mjs';
+import { startEmulator, EMULATOR_ACCOUNT, MODES } from './lib/emulator-process.mjs';
 import { handshake } from './lib/session.mjs';
 import { configureRequest } from './lib/configure.mjs';
 import { call } from './lib/rpc.mjs';
@@ -15,7 +15,7 @@ import { fromStruct, secret, isUnknown } from './lib/values.mjs';
 const ENDPOINT = 'otc:vpcep:VpcEndpoint';
 const APPROVAL = 'otc:vpcep:VpcEndpointApproval';
 
-describe('otc:vpcep:VpcEndpoint and VpcEndpointApproval against the emulator', { timeout: 120_000 }, () => {
+for (const mode of MODES) describe(`otc:vpcep:VpcEndpoint and VpcEndpointApproval against the ${mode} emulator`, { timeout: 120_000 }, () => {
   let emulator;
   let provider;
   const created = {};
@@ -30,7 +30,7 @@ describe('otc:vpcep:VpcEndpoint and VpcEndpointApproval against the emulator', {
   }
 
   before(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator({ strict: mode === 'strict' });
     provider = await startProvider();
     await handshake(provider);
     await call(provider.client, 'configure', configureRequest({
@@ -73,7 +73,7 @@ describe('otc:vpcep:VpcEndpoint and VpcEndpointApproval against the emulator', {
     const endpoint = await up('endpoint', ENDPOINT, { serviceId: created.svc.id, vpcId: 'vpc-wire', subnetId: 'subnet-wire', tags: { env: 'wire' } });
     assert.equal(endpoint.outputs.status, 'pendingAcceptance');
     assert.equal(endpoint.outputs.serviceName, created.svc.outputs.fullServiceName);
-    assert.ok(provider.engine.logs.some((entry) => entry.message.includes('waits for the owner')), JSON.stringify(provider.engine.logs));
+    await provider.engine.logArrived((entry) => entry.message.includes('waits for the owner'));
   });
 
   it('Diff: a tag change is an UPDATE, a vpcId change an UPDATE_REPLACE', async () => {

@@ -3,11 +3,13 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startProvider } from './lib/provider-process.mjs';
-import { startEmulator, EMULATOR_ACCOUNT } from './lib/emulator-process.mjs';
+import { startEmulator, EMULATOR_ACCOUNT, MODES } from './lib/emulator-process.mjs';
 import { handshake } from './lib/session.mjs';
 import { configureRequest } from './lib/configure.mjs';
 import { call } from './lib/rpc.mjs';
-import { checkRequest, createRequest, diffRequest, deleteRequest, Kind, DiffChanges } from './lib/resource-requests.mjs';
+import {
+  checkRequest, createRequest, diffRequest, updateRequest, deleteRequest, Kind, DiffChanges,
+} from './lib/resource-requests.mjs';
 import {
   fromStruct, secret, isSecret, isUnknown, urnOf, UNKNOWN_STRING, UNKNOWN_NUMBER,
 } from './lib/values.mjs';
@@ -21,6 +23,8 @@ function programInputs() {
     vpcId: randomUUID(),
     serverType: 'LB',
     serviceName: 'wire',
+    approvalEnabled: false,
+    tcpProxy: 'toa_open',
     ports: [{ clientPort: 80, serverPort: 8080, protocol: 'TCP' }],
     description: secret(DESCRIPTION),
   };
@@ -56,7 +60,7 @@ function entriesFor(journal, method, pathPart) {
   return journal.filter((entry) => entry.method === method && entry.path.includes(pathPart));
 }
 
-describe('otc:vpcep:VpcEndpointService against the emulator', { timeout: 120_000 }, () => {
+for (const mode of MODES) describe(`otc:vpcep:VpcEndpointService against the ${mode} emulator`, { timeout: 120_000 }, () => {
   let emulator;
   let provider;
   const inputs = programInputs();
@@ -64,7 +68,7 @@ describe('otc:vpcep:VpcEndpointService against the emulator', { timeout: 120_000
   let created;
 
   before(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator({ strict: mode === 'strict' });
     provider = await startProvider();
     await handshake(provider);
     await call(provider.client, 'configure', configureRequest({
@@ -140,11 +144,11 @@ describe('otc:vpcep:VpcEndpointService against the emulator', { timeout: 120_000
     const posts = entriesFor(journal, 'POST', '/vpc-endpoint-services');
     assert.equal(posts.length, 1, `POSTs: ${JSON.stringify(posts)}`);
     assert.ok(posts[0].path.startsWith(`/v1/${EMULATOR_ACCOUNT.projectId}/`), posts[0].path);
+    // Progress goes to the engine given on the command line (stdout is hidden from users), attached to the resource.
+    await provider.engine.logArrived((entry) => entry.urn === urnOf('svc'));
     for (const entry of provider.engine.logs) {
       assert.ok(!entry.message.includes(DESCRIPTION), `secret description in engine log: ${entry.message}`);
     }
-    // Progress goes to the engine given on the command line (stdout is hidden from users), attached to the resource.
-    assert.ok(provider.engine.logs.some((entry) => entry.urn === urnOf('svc')), `engine logs: ${JSON.stringify(provider.engine.logs)}`);
     created = { id, outputs };
   });
 
@@ -198,6 +202,33 @@ describe('otc:vpcep:VpcEndpointService against the emulator', { timeout: 120_000
     assert.equal(detailed.vpcId.kind, Kind.UPDATE_REPLACE);
     assert.ok(response.getReplacesList().includes('vpcId'), `replaces: ${response.getReplacesList()}`);
     assertDiffInvariants(response);
+  });
+
+  // The modify page documents defaults for approval_enabled and tcp_proxy; the strict emulator applies them to a PUT
+  // that leaves them out, so every PUT carries the program's values.
+  it('Update changes the ports in place with one PUT that also carries approval and proxy mode, which the cloud keeps', async () => {
+    assert.ok(created, 'needs the service of the previous test');
+    const news = { ...checkedInputs, ports: [{ clientPort: 80, serverPort: 8081, protocol: 'TCP' }] };
+    await emulator.clearJournal();
+    const response = await call(provider.client, 'update', updateRequest('svc', created.id, {
+      olds: created.outputs, oldInputs: checkedInputs, news,
+    }), 90_000);
+    const outputs = fromStruct(response.getProperties());
+    const puts = entriesFor(await emulator.journal(), 'PUT', `/vpc-endpoint-services/${created.id}`);
+    assert.equal(puts.length, 1, `PUTs: ${JSON.stringify(puts)}`);
+    const body = JSON.parse(puts[0].body);
+    assert.deepEqual(Object.keys(body).sort(), ['approval_enabled', 'ports', 'tcp_proxy']);
+    assert.equal(body.approval_enabled, false);
+    assert.equal(body.tcp_proxy, 'toa_open');
+    const live = await (await fetch(`${emulator.baseUrl}/v1/${EMULATOR_ACCOUNT.projectId}/vpc-endpoint-services/${created.id}`, {
+      headers: { 'X-Auth-Token': 'emulator-static-token' },
+    })).json();
+    assert.equal(live.approval_enabled, false, 'the cloud kept approval off');
+    assert.equal(live.tcp_proxy, 'toa_open', 'the cloud kept the proxy mode');
+    assert.equal(outputs.ports[0].serverPort, 8081);
+    assert.ok(isSecret(outputs.description), 'the description stays secret');
+    created = { id: created.id, outputs };
+    checkedInputs = news;
   });
 
   it('Delete removes the service from the cloud', async () => {

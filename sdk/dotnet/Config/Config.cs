@@ -72,6 +72,16 @@ namespace Pulumi.Otc
             set => _insecure.Set(value);
         }
 
+        private static readonly __Value<int?> _maxConnections = new __Value<int?>(() => __config.GetInt32("maxConnections") ?? Utilities.GetEnvInt32("OTC_MAX_CONNECTIONS"));
+        /// <summary>
+        /// How many connections the provider opens to one OTC endpoint at most (and so how many requests it has in flight there); further calls wait for a free connection, and their request timeout starts only once they have one. Defaults to 32.
+        /// </summary>
+        public static int? MaxConnections
+        {
+            get => _maxConnections.Get();
+            set => _maxConnections.Set(value);
+        }
+
         private static readonly __Value<int?> _maxRetries = new __Value<int?>(() => __config.GetInt32("maxRetries") ?? Utilities.GetEnvInt32("OTC_MAX_RETRIES"));
         /// <summary>
         /// How many further attempts a retryable failure (throttling, transient server errors) gets before the operation fails. Defaults to 5.

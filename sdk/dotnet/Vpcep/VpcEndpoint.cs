@@ -60,10 +60,10 @@ namespace Pulumi.Otc.Vpcep
         public Output<string?> Ip { get; private set; } = null!;
 
         /// <summary>
-        /// The ID of the endpoint's connection as the service owner sees it (the connection's `marker_id`).
+        /// The ID of the endpoint's connection as the service owner sees it (the connection's `marker_id`): the cloud's number as its decimal digits, since it can have more digits (up to 18) than a number keeps exactly.
         /// </summary>
         [Output("markerId")]
-        public Output<int?> MarkerId { get; private set; } = null!;
+        public Output<string?> MarkerId { get; private set; } = null!;
 
         /// <summary>
         /// The IPv4 address the endpoint takes in its subnet (interface services). When left out, the cloud picks one (the `ip` output) and leaving it out is never a change. Changing it replaces the endpoint (the API cannot change an endpoint).
@@ -326,10 +326,10 @@ namespace Pulumi.Otc.Vpcep
         public Input<string>? Ip { get; set; }
 
         /// <summary>
-        /// The ID of the endpoint's connection as the service owner sees it (the connection's `marker_id`).
+        /// The ID of the endpoint's connection as the service owner sees it (the connection's `marker_id`): the cloud's number as its decimal digits, since it can have more digits (up to 18) than a number keeps exactly.
         /// </summary>
         [Input("markerId")]
-        public Input<int>? MarkerId { get; set; }
+        public Input<string>? MarkerId { get; set; }
 
         /// <summary>
         /// The IPv4 address the endpoint takes in its subnet (interface services). When left out, the cloud picks one (the `ip` output) and leaving it out is never a change. Changing it replaces the endpoint (the API cannot change an endpoint).

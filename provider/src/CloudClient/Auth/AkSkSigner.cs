@@ -6,9 +6,10 @@ namespace Otc.CloudClient;
 
 /// <summary>
 /// The APIG "SDK-HMAC-SHA256" request signature in its documented <c>Access=</c> form. Pure functions over
-/// method, URI, headers and the exact body bytes, so the published vectors can be checked directly.
+/// method, URI, headers and the exact body bytes, so the published vectors can be checked directly. Public for callers
+/// that sign requests of their own the same way (the client benchmark's hand-written baseline).
 /// </summary>
-internal static class AkSkSigner
+public static class AkSkSigner
 {
     public const string Algorithm = "SDK-HMAC-SHA256";
     public const string DateHeader = "X-Sdk-Date";

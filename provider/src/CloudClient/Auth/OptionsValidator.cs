@@ -25,6 +25,11 @@ internal static class OptionsValidator
             throw new OtcConfigurationException("RequestTimeout must be positive.", nameof(OtcClientOptions.RequestTimeout));
         }
 
+        if (options.MaxConnectionsPerServer < 1)
+        {
+            throw new OtcConfigurationException("MaxConnectionsPerServer must be at least 1.", nameof(OtcClientOptions.MaxConnectionsPerServer));
+        }
+
         var hasAccessKey = Set(options.AccessKey) || Set(options.SecretKey);
         var hasPassword = Set(options.Username) || Set(options.Password);
         var hasToken = Set(options.Token);

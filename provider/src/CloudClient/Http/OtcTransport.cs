@@ -6,17 +6,20 @@ namespace Otc.CloudClient;
 
 /// <summary>
 /// Sends one logical call with authentication, a per-attempt timeout and bounded retries. Every attempt first waits for
-/// its turn at the client's <see cref="ThrottlePacer"/>. Throttling answers are retried for up to
+/// its turn at the client's <see cref="ThrottlePacer"/>, then for a free connection (<see cref="ConnectionSlots"/>);
+/// its timeout starts only then. Throttling answers are retried for up to
 /// <see cref="RetrySettings.ThrottleBudget"/> and do not count as failures; failures (5xx, timeouts, connection errors)
 /// are retried up to <see cref="RetrySettings.MaxRetries"/> times where repeating is safe.
 /// Success (2xx) returns the read body; an error status becomes <see cref="OtcApiException"/>,
 /// unusable transport after the last attempt becomes <see cref="OtcTransportException"/>.
 /// </summary>
-internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry, ThrottlePacer pacer, Action<string>? log)
+internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry, ThrottlePacer pacer, ConnectionSlots connections, Action<string>? log)
 {
     private const string RequestIdHeader = "X-Request-Id";
 
     public RetrySettings Retry => retry;
+
+    public ConnectionSlots Connections => connections;
 
     public async Task<OtcResponse> SendAsync(OtcRequest request, IRequestAuthenticator? authenticator, CancellationToken ct)
     {
@@ -33,94 +36,108 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
             TimeSpan? delay;
             Exception failure;
             var throttled = false;
-            using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            try
             {
-                attemptCts.CancelAfter(retry.AttemptTimeout);
+                using var message = BuildMessage(request);
+                if (authenticator is not null)
+                {
+                    // Signing may fetch a token through this transport, so it happens before a connection slot is held.
+                    using var signing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    signing.CancelAfter(retry.AttemptTimeout);
+                    await authenticator.ApplyAsync(message, request.Body ?? [], signing.Token).ConfigureAwait(false);
+                }
+
+                // Neither is waiting for a connection: the attempt's timeout starts once the request has one.
+                Answer answer;
+                var slot = await connections.TakeAsync(request.Uri, ct).ConfigureAwait(false);
+                started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var message = BuildMessage(request);
-                    if (authenticator is not null)
-                    {
-                        await authenticator.ApplyAsync(message, request.Body ?? [], attemptCts.Token).ConfigureAwait(false);
-                    }
-
+                    using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    attemptCts.CancelAfter(retry.AttemptTimeout);
                     using var response = await http.SendAsync(message, attemptCts.Token).ConfigureAwait(false);
                     var body = await response.Content.ReadAsStringAsync(attemptCts.Token).ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    Log($"{request.Method} {request.Uri.AbsolutePath} -> {status} (attempt {attempt}, {Elapsed(started)} ms)");
-                    if (status is >= 200 and < 300)
-                    {
-                        pacer.OnAnswered(releasedAt);
-                        return new OtcResponse(status, body, CollectHeaders(response));
-                    }
-
-                    var error = ToApiException(request.Operation, status, body, response);
-                    if (RetryClassifier.IsThrottling(status, error.ErrorCode))
-                    {
-                        // Refused before it did anything: safe to repeat for any call, bounded by time rather than by count.
-                        var retryAfter = RetryAfter(response);
-                        pacer.OnThrottled(releasedAt, retryAfter);
-                        throttles++;
-                        firstThrottle = throttles == 1 ? started : firstThrottle;
-                        var wait = retryAfter ?? retry.BackoffFor(throttles);
-                        if (Stopwatch.GetElapsedTime(firstThrottle) + wait > retry.ThrottleBudget)
-                        {
-                            Log($"{request.Method} {request.Uri.AbsolutePath} still throttled after {throttles} attempt(s); throttle budget {retry.ThrottleBudget} spent");
-                            throw error;
-                        }
-
-                        failure = error;
-                        delay = wait;
-                        throttled = true;
-                    }
-                    else
-                    {
-                        pacer.OnAnswered(releasedAt);
-                        if (status == 401 && authenticator is not null && !renewedCredentials
-                            && await authenticator.RenewAfterUnauthorizedAsync(message, ct).ConfigureAwait(false))
-                        {
-                            // A rejected token gets one fresh attempt that does not count against the retry budget.
-                            renewedCredentials = true;
-                            continue;
-                        }
-
-                        if (++failures > retry.MaxRetries || !RetryClassifier.IsRetryableFailure(status, request.Idempotent))
-                        {
-                            throw error;
-                        }
-
-                        failure = error;
-                        delay = RetryAfter(response);
-                    }
+                    answer = new Answer((int)response.StatusCode, body, CollectHeaders(response), RetryAfter(response));
                 }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                finally
                 {
-                    Log($"{request.Method} {request.Uri.AbsolutePath} cancelled (attempt {attempt}, {Elapsed(started)} ms)");
-                    throw;
+                    // Given back before anything below can call out (a token renewal needs a slot of its own).
+                    slot.Dispose();
                 }
-                catch (OperationCanceledException ex)
+
+                var status = answer.Status;
+                Log($"{request.Method} {request.Uri.AbsolutePath} -> {status} (attempt {attempt}, {Elapsed(started)} ms)");
+                if (status is >= 200 and < 300)
                 {
-                    // Our own per-attempt timeout: the server may or may not have acted on the request.
-                    Log($"{request.Method} {request.Uri.AbsolutePath} timed out (attempt {attempt}, {Elapsed(started)} ms)");
-                    failure = new TimeoutException($"{request.Operation} did not answer within {retry.AttemptTimeout}.", ex);
-                    if (++failures > retry.MaxRetries || !request.Idempotent)
+                    pacer.OnAnswered(releasedAt);
+                    return new OtcResponse(status, answer.Body, answer.Headers);
+                }
+
+                var error = ToApiException(request.Operation, answer);
+                if (RetryClassifier.IsThrottling(status, error.ErrorCode))
+                {
+                    // Refused before it did anything: safe to repeat for any call, bounded by time rather than by count.
+                    pacer.OnThrottled(releasedAt, answer.RetryAfter);
+                    throttles++;
+                    firstThrottle = throttles == 1 ? started : firstThrottle;
+                    var wait = answer.RetryAfter ?? retry.BackoffFor(throttles);
+                    if (Stopwatch.GetElapsedTime(firstThrottle) + wait > retry.ThrottleBudget)
                     {
-                        throw TransportFailure(request, attempt, failure);
+                        Log($"{request.Method} {request.Uri.AbsolutePath} still throttled after {throttles} attempt(s); throttle budget {retry.ThrottleBudget} spent");
+                        throw error;
                     }
 
-                    delay = null;
+                    failure = error;
+                    delay = wait;
+                    throttled = true;
                 }
-                catch (HttpRequestException ex)
+                else
                 {
-                    Log($"{request.Method} {request.Uri.AbsolutePath} connection failed: {ex.HttpRequestError} (attempt {attempt}, {Elapsed(started)} ms)");
-                    failure = ex;
-                    if (++failures > retry.MaxRetries || !(request.Idempotent || RetryClassifier.NeverSent(ex)))
+                    pacer.OnAnswered(releasedAt);
+                    if (status == 401 && authenticator is not null && !renewedCredentials
+                        && await authenticator.RenewAfterUnauthorizedAsync(message, ct).ConfigureAwait(false))
                     {
-                        throw TransportFailure(request, attempt, failure);
+                        // A rejected token gets one fresh attempt that does not count against the retry budget.
+                        renewedCredentials = true;
+                        continue;
                     }
 
-                    delay = null;
+                    if (++failures > retry.MaxRetries || !RetryClassifier.IsRetryableFailure(status, request.Idempotent))
+                    {
+                        throw error;
+                    }
+
+                    failure = error;
+                    delay = answer.RetryAfter;
                 }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Log($"{request.Method} {request.Uri.AbsolutePath} cancelled (attempt {attempt}, {Elapsed(started)} ms)");
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Our own per-attempt timeout: the server may or may not have acted on the request.
+                Log($"{request.Method} {request.Uri.AbsolutePath} timed out (attempt {attempt}, {Elapsed(started)} ms)");
+                failure = new TimeoutException($"{request.Operation} did not answer within {retry.AttemptTimeout}.", ex);
+                if (++failures > retry.MaxRetries || !request.Idempotent)
+                {
+                    throw TransportFailure(request, attempt, failure);
+                }
+
+                delay = null;
+            }
+            catch (HttpRequestException ex)
+            {
+                Log($"{request.Method} {request.Uri.AbsolutePath} connection failed: {ex.HttpRequestError} (attempt {attempt}, {Elapsed(started)} ms)");
+                failure = ex;
+                if (++failures > retry.MaxRetries || !(request.Idempotent || RetryClassifier.NeverSent(ex)))
+                {
+                    throw TransportFailure(request, attempt, failure);
+                }
+
+                delay = null;
             }
 
             var backoff = delay ?? retry.BackoffFor(failures);
@@ -148,11 +165,11 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
         return message;
     }
 
-    private static OtcApiException ToApiException(string operation, int status, string body, HttpResponseMessage response)
+    private static OtcApiException ToApiException(string operation, Answer answer)
     {
-        var (code, message, bodyRequestId) = ErrorBodyParser.Parse(body);
-        var requestId = response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
-        return new OtcApiException(operation, status, code, message, requestId ?? bodyRequestId);
+        var (code, message, bodyRequestId) = ErrorBodyParser.Parse(answer.Body);
+        var requestId = answer.Headers.TryGetValue(RequestIdHeader, out var value) ? value : null;
+        return new OtcApiException(operation, answer.Status, code, message, requestId ?? bodyRequestId);
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
@@ -190,4 +207,7 @@ internal sealed class OtcTransport(HttpMessageInvoker http, RetrySettings retry,
         => Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
 
     public void Log(string line) => log?.Invoke(line);
+
+    /// <summary>What one attempt brought back, read in full while it held its connection slot.</summary>
+    private sealed record Answer(int Status, string Body, Dictionary<string, string> Headers, TimeSpan? RetryAfter);
 }

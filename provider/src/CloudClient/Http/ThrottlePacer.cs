@@ -160,7 +160,7 @@ internal sealed class ThrottlePacer(TimeProvider clock, Action<string>? log)
 
         if (change is not null)
         {
-            log?.Invoke($"throttled by the gateway: pacing requests at {change}");
+            log?.Invoke($"throttled (429 APIGW.0308 or 400 EndPoint.0022): pacing requests at {change}");
         }
     }
 

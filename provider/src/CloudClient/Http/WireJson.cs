@@ -8,8 +8,9 @@ namespace Otc.CloudClient;
 /// The one place JSON is read and written. Newtonsoft binds by reflection, so the trimmer must be told
 /// to keep every wire type's members: the type parameters carry <see cref="DynamicallyAccessedMembersAttribute"/>
 /// and the nested types, which those annotations do not reach, are rooted with <see cref="DynamicDependencyAttribute"/>.
+/// Public so that the cost of binding can be measured on its own (the client benchmark).
 /// </summary>
-internal static class WireJson
+public static class WireJson
 {
     private const DynamicallyAccessedMemberTypes BoundMembers =
         DynamicallyAccessedMemberTypes.PublicConstructors
@@ -30,6 +31,8 @@ internal static class WireJson
         MissingMemberHandling = MissingMemberHandling.Ignore,
         // Timestamps stay the strings the cloud sent instead of being reformatted through DateTime.
         DateParseHandling = DateParseHandling.None,
+        // A fractional literal keeps its digits; no number is ever read through a double.
+        FloatParseHandling = FloatParseHandling.Decimal,
         Formatting = Formatting.None,
     };
 
@@ -43,6 +46,7 @@ internal static class WireJson
     [DynamicDependency(BoundMembers, typeof(QuotaEntry))]
     [DynamicDependency(BoundMembers, typeof(QuotaResources))]
     [DynamicDependency(BoundMembers, typeof(VpcEndpoint))]
+    [DynamicDependency(BoundMembers, typeof(ExactIntegerConverter))]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = AotJustification)]
     public static T Deserialize<[DynamicallyAccessedMembers(BoundMembers)] T>(string json, string operation)

@@ -9,8 +9,10 @@ public sealed class ServiceConnection
     [JsonProperty("id")]
     public string Id { get; set; } = "";
 
+    /// <summary>The connection id: the JSON number's digits (up to 18, more than a double holds).</summary>
     [JsonProperty("marker_id")]
-    public long MarkerId { get; set; }
+    [JsonConverter(typeof(ExactIntegerConverter))]
+    public string? MarkerId { get; set; }
 
     [JsonProperty("created_at")]
     public string? CreatedAt { get; set; }

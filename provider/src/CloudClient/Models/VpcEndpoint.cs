@@ -24,8 +24,10 @@ public sealed class VpcEndpoint
     [JsonProperty("endpoint_service_id")]
     public string? EndpointServiceId { get; set; }
 
+    /// <summary>The endpoint's connection id as the service owner sees it: the JSON number's digits (up to 18, more than a double holds).</summary>
     [JsonProperty("marker_id")]
-    public long MarkerId { get; set; }
+    [JsonConverter(typeof(ExactIntegerConverter))]
+    public string? MarkerId { get; set; }
 
     [JsonProperty("enable_dns")]
     public bool EnableDns { get; set; }

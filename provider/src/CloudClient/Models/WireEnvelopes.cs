@@ -9,8 +9,9 @@ internal sealed class ServicePage
     [JsonProperty("endpoint_services")]
     public List<EndpointService> Items { get; set; } = [];
 
+    /// <summary>Null when the answer has no <c>total_count</c>.</summary>
     [JsonProperty("total_count")]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }
 
 internal sealed class PublicServicePage
@@ -18,8 +19,9 @@ internal sealed class PublicServicePage
     [JsonProperty("endpoint_services")]
     public List<PublicService> Items { get; set; } = [];
 
+    /// <summary>Null when the answer has no <c>total_count</c>.</summary>
     [JsonProperty("total_count")]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }
 
 internal sealed class PermissionPage
@@ -27,8 +29,9 @@ internal sealed class PermissionPage
     [JsonProperty("permissions")]
     public List<ServicePermission> Items { get; set; } = [];
 
+    /// <summary>Null when the answer has no <c>total_count</c>.</summary>
     [JsonProperty("total_count")]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }
 
 internal sealed class ConnectionPage
@@ -36,8 +39,9 @@ internal sealed class ConnectionPage
     [JsonProperty("connections")]
     public List<ServiceConnection> Items { get; set; } = [];
 
+    /// <summary>Null when the answer has no <c>total_count</c>.</summary>
     [JsonProperty("total_count")]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }
 
 internal sealed class EndpointPage
@@ -45,8 +49,9 @@ internal sealed class EndpointPage
     [JsonProperty("endpoints")]
     public List<VpcEndpoint> Items { get; set; } = [];
 
+    /// <summary>Null when the answer has no <c>total_count</c>.</summary>
     [JsonProperty("total_count")]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }
 
 internal sealed class PermissionActionBody

@@ -23,6 +23,11 @@ internal static class ConfigRules
             }
         }
 
+        if (config.Integer(ConfigKeys.MaxConnections) is < 1)
+        {
+            problems.Add(new ConfigProblem(false, [ConfigKeys.MaxConnections], $"{ConfigKeys.MaxConnections.HowToSet} must be at least 1"));
+        }
+
         if (ConfigKeys.All.Any(config.IsUnknown))
         {
             // Which credentials apply cannot be decided yet; Configure checks again with known values.

@@ -105,6 +105,7 @@ public sealed class OtcProviderConfiguration(
             VpcepEndpoint = resolved.Text(ConfigKeys.VpcepEndpoint),
             Insecure = resolved.Boolean(ConfigKeys.Insecure) ?? false,
             MaxRetries = resolved.Integer(ConfigKeys.MaxRetries) ?? ClientDefaults.MaxRetries,
+            MaxConnectionsPerServer = resolved.Integer(ConfigKeys.MaxConnections) ?? ClientDefaults.MaxConnectionsPerServer,
             Log = clientLog,
         };
     }

@@ -21,6 +21,10 @@ public static class PropertyModel
     public static TModel FromProperties<TModel>(PropertyMap properties)
         where TModel : IPropertyModel<TModel>, new() => TModel.Properties.Decode(properties);
 
+    /// <summary>Reads a model from values stored by the engine that only inform a call (see <see cref="PropertyTable{TModel}.DecodeTolerant"/>).</summary>
+    public static TModel FromStoredProperties<TModel>(PropertyMap properties)
+        where TModel : IPropertyModel<TModel>, new() => TModel.Properties.DecodeTolerant(properties);
+
     public static PropertyMap ToProperties<TModel>(this TModel model)
         where TModel : IPropertyModel<TModel>, new() => TModel.Properties.Encode(model);
 }

@@ -92,14 +92,33 @@ public sealed class PropertyTable<TModel>
 
     /// <summary>Reads a model; keys the table does not declare are ignored.</summary>
     /// <param name="path">Where the map sits, for error paths; empty at the top level.</param>
-    public TModel Decode(PropertyMap map, string path = "")
+    /// <exception cref="PropertyDecodeException">A value does not have the declared shape.</exception>
+    public TModel Decode(PropertyMap map, string path = "") => Decode(map, path, tolerant: false);
+
+    /// <summary>
+    /// Reads values stored by the engine that only inform a call (a state, the old inputs of Check and Read): a property
+    /// whose value no longer fits (written by an older version, say) is left out rather than refused, so it can never
+    /// block a refresh or a delete.
+    /// </summary>
+    public TModel DecodeTolerant(PropertyMap map) => Decode(map, "", tolerant: true);
+
+    private TModel Decode(PropertyMap map, string path, bool tolerant)
     {
         var model = new TModel();
         foreach (var property in _properties)
         {
-            if (map.TryGetValue(property.Name, out var value) && !value.IsNull)
+            if (!map.TryGetValue(property.Name, out var value) || value.IsNull)
+            {
+                continue;
+            }
+
+            try
             {
                 model = property.Decode(model, value, PropertyPath.Child(path, property.Name));
+            }
+            catch (PropertyDecodeException) when (tolerant)
+            {
+                // Left out: see DecodeTolerant.
             }
         }
 

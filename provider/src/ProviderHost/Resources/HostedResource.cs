@@ -4,9 +4,10 @@ using Otc.ProviderHost.Values;
 namespace Otc.ProviderHost.Resources;
 
 /// <summary>
-/// A resource as the host serves it: its binding, with the schema's rules applied to every map before the handler's
-/// typed model sees it (types, requiredness and defaults in Check, defaults and types when reading stored inputs,
-/// tolerance for old state) and the schema's replace rules in Diff. The gRPC service calls this; so can tests, in process.
+/// A resource as the host serves it: its binding, with the schema's rules applied to the inputs before the handler's
+/// typed model sees them (types, requiredness and defaults in Check; defaults and types when the engine hands checked
+/// inputs back) and the schema's replace rules in Diff. Stored values that only inform a call (the state, the old inputs
+/// of Check and Read) are read by the model tolerantly instead. The gRPC service calls this; so can tests, in process.
 /// </summary>
 public sealed class HostedResource(ResourceBinding binding, PackageSchema schema)
 {
@@ -23,7 +24,7 @@ public sealed class HostedResource(ResourceBinding binding, PackageSchema schema
         var (news, failures) = schema.ResourceInputs(Token) is { } shape
             ? SchemaValues.Check(request.NewInputs, shape, PackageSchema.ShortName(Token))
             : (request.NewInputs, []);
-        var result = await binding.CheckAsync(request with { OldInputs = Tolerant(request.OldInputs, schema.ResourceInputs(Token)), NewInputs = news }, cancellationToken)
+        var result = await binding.CheckAsync(request with { NewInputs = news }, cancellationToken)
             .ConfigureAwait(false);
         IReadOnlyList<CheckFailure> all = [.. failures, .. result.Failures];
         return all.Count == 0 ? result : new CheckResult(request.NewInputs, all);
@@ -33,7 +34,6 @@ public sealed class HostedResource(ResourceBinding binding, PackageSchema schema
     public DiffResult Diff(DiffRequest request) => binding.Diff(
         request with
         {
-            OldState = Tolerant(request.OldState, schema.ResourceOutputs(Token)),
             OldInputs = Inputs(request.OldInputs),
             NewInputs = Inputs(request.NewInputs),
         },
@@ -44,27 +44,23 @@ public sealed class HostedResource(ResourceBinding binding, PackageSchema schema
 
     /// <summary>The outputs an update would show, without side effects.</summary>
     public PropertyMap PreviewUpdate(PropertyMap oldState, PropertyMap newInputs) =>
-        binding.PreviewUpdate(Tolerant(oldState, schema.ResourceOutputs(Token)), Inputs(newInputs));
+        binding.PreviewUpdate(oldState, Inputs(newInputs));
 
     internal Task<(string Id, PropertyMap State)> CreateAsync(ResourceBinding.CallInfo call, PropertyMap inputs, CancellationToken cancellationToken) =>
         binding.CreateAsync(call, Inputs(inputs), cancellationToken);
 
     internal Task<(string Id, PropertyMap State, PropertyMap? Inputs)?> ReadAsync(
         ResourceBinding.CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, CancellationToken cancellationToken) =>
-        binding.ReadAsync(call, id, Tolerant(oldState, schema.ResourceOutputs(Token)), Tolerant(oldInputs, schema.ResourceInputs(Token)), cancellationToken);
+        binding.ReadAsync(call, id, oldState, oldInputs, cancellationToken);
 
     internal Task<PropertyMap> UpdateAsync(
         ResourceBinding.CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, PropertyMap newInputs, IReadOnlyList<string> ignoreChanges, CancellationToken cancellationToken) =>
-        binding.UpdateAsync(call, id, Tolerant(oldState, schema.ResourceOutputs(Token)), Inputs(oldInputs), Inputs(newInputs), ignoreChanges, cancellationToken);
+        binding.UpdateAsync(call, id, oldState, Inputs(oldInputs), Inputs(newInputs), ignoreChanges, cancellationToken);
 
     internal Task DeleteAsync(ResourceBinding.CallInfo call, string id, PropertyMap oldState, CancellationToken cancellationToken) =>
-        binding.DeleteAsync(call, id, Tolerant(oldState, schema.ResourceOutputs(Token)), cancellationToken);
+        binding.DeleteAsync(call, id, oldState, cancellationToken);
 
     /// <summary>Checked inputs as the engine hands them back: defaults applied; a value that breaks the schema is an error.</summary>
     private PropertyMap Inputs(PropertyMap inputs) =>
         inputs.Count == 0 || schema.ResourceInputs(Token) is not { } shape ? inputs : SchemaValues.ReadInputs(inputs, shape);
-
-    /// <summary>Stored values that only inform the call (the state, Check's old inputs): what no longer fits the schema is left out.</summary>
-    private static PropertyMap Tolerant(PropertyMap values, SchemaShape? shape) =>
-        values.Count == 0 || shape is null ? values : SchemaValues.ReadTolerant(values, shape);
 }

@@ -30,7 +30,7 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
                     Name = request.Name,
                     Type = request.Type,
                     Log = request.Log,
-                    OldInputs = OrNull<TInputs>(request.OldInputs),
+                    OldInputs = StoredOrNull<TInputs>(request.OldInputs),
                     NewInputs = newInputs,
                     RandomSeed = request.RandomSeed,
                 },
@@ -59,7 +59,7 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
     {
         var oldInputs = Canonical(PropertyModel.FromProperties<TInputs>(request.OldInputs));
         var newInputs = Canonical(PropertyModel.FromProperties<TInputs>(request.NewInputs));
-        var oldState = Canonical(PropertyModel.FromProperties<TState>(request.OldState));
+        var oldState = Canonical(PropertyModel.FromStoredProperties<TState>(request.OldState));
         var result = differ.Diff(request with
         {
             OldInputs = oldInputs.ToProperties(),
@@ -97,7 +97,7 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
     {
         if (handler is ICustomPreview<TInputs, TState> preview)
         {
-            return preview.PreviewUpdate(PropertyModel.FromProperties<TState>(oldState), PropertyModel.FromProperties<TInputs>(newInputs)).ToProperties();
+            return preview.PreviewUpdate(PropertyModel.FromStoredProperties<TState>(oldState), PropertyModel.FromProperties<TInputs>(newInputs)).ToProperties();
         }
 
         var merged = oldState;
@@ -145,8 +145,8 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Log = call.Log,
             Timeout = call.Timeout,
             Id = id,
-            OldState = OrNull<TState>(oldState),
-            OldInputs = OrNull<TInputs>(oldInputs),
+            OldState = StoredOrNull<TState>(oldState),
+            OldInputs = StoredOrNull<TInputs>(oldInputs),
         };
         var result = await readable.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (!result.Exists)
@@ -163,7 +163,8 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
         return (result.Id, result.State.ToProperties(), result.Inputs?.ToProperties());
     }
 
-    internal override async Task<PropertyMap> UpdateAsync(
+    /// <summary>Not async itself: the maps become the handler's records at once and are not kept while the update runs.</summary>
+    internal override Task<PropertyMap> UpdateAsync(
         CallInfo call, string id, PropertyMap oldState, PropertyMap oldInputs, PropertyMap newInputs, IReadOnlyList<string> ignoreChanges, CancellationToken cancellationToken)
     {
         if (handler is not IUpdatable<TInputs, TState> updatable)
@@ -179,13 +180,14 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Log = call.Log,
             Timeout = call.Timeout,
             Id = id,
-            OldState = PropertyModel.FromProperties<TState>(oldState),
+            OldState = PropertyModel.FromStoredProperties<TState>(oldState),
             OldInputs = OrNull<TInputs>(oldInputs),
             NewInputs = PropertyModel.FromProperties<TInputs>(newInputs),
             IgnoreChanges = [.. ignoreChanges],
         };
-        var result = await updatable.UpdateAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.State.ToProperties();
+        return StateOf(updatable.UpdateAsync(request, cancellationToken));
+
+        static async Task<PropertyMap> StateOf(Task<UpdateResult<TState>> updating) => (await updating.ConfigureAwait(false)).State.ToProperties();
     }
 
     internal override Task DeleteAsync(CallInfo call, string id, PropertyMap oldState, CancellationToken cancellationToken)
@@ -204,10 +206,15 @@ internal sealed class ResourceBinding<TInputs, TState>(IResourceHandler<TInputs,
             Log = call.Log,
             Timeout = call.Timeout,
             Id = id,
-            OldState = PropertyModel.FromProperties<TState>(oldState),
+            OldState = PropertyModel.FromStoredProperties<TState>(oldState),
         };
         return deletable.DeleteAsync(request, cancellationToken);
     }
+
+    /// <summary>The stored model, read tolerantly, or null for an empty map (nothing was sent: a create, an import).</summary>
+    private static TModel? StoredOrNull<TModel>(PropertyMap properties)
+        where TModel : IPropertyModel<TModel>, new() =>
+        properties.Count == 0 ? default : PropertyModel.FromStoredProperties<TModel>(properties);
 
     /// <summary>The model, or null for an empty map (nothing was sent: a create, an import).</summary>
     private static TModel? OrNull<TModel>(PropertyMap properties)

@@ -32,25 +32,14 @@ public static class SchemaValues
     public static PropertyMap ReadInputs(PropertyMap values, SchemaShape shape) =>
         new Walk(Mode.Inputs, null, "").Object(values, shape, "", topLevel: true);
 
-    /// <summary>
-    /// Stored values that only inform a call (a resource's state, the old inputs of Check and Read): values of another
-    /// shape than the schema now declares (written by an older version, say) are left out rather than refused, so they can
-    /// never block a refresh or a delete. No defaults are applied and nothing is required.
-    /// </summary>
-    public static PropertyMap ReadTolerant(PropertyMap values, SchemaShape shape) =>
-        new Walk(Mode.Tolerant, null, "").Object(values, shape, "", topLevel: true);
-
     private enum Mode
     {
         Check,
         Inputs,
-        Tolerant,
     }
 
     private sealed class Walk(Mode mode, List<CheckFailure>? failures, string owner)
     {
-        private bool AppliesInputRules => mode != Mode.Tolerant;
-
         public PropertyMap Object(PropertyMap map, SchemaShape shape, string path, bool topLevel)
         {
             var result = new List<KeyValuePair<string, PropertyValue>>(map.Count);
@@ -80,11 +69,11 @@ public static class SchemaValues
                         result.Add(KeyValuePair.Create(property.Name, checkedValue));
                     }
                 }
-                else if (AppliesInputRules && property.Default is { } defaultValue)
+                else if (property.Default is { } defaultValue)
                 {
                     result.Add(KeyValuePair.Create(property.Name, defaultValue));
                 }
-                else if (AppliesInputRules && property.Required)
+                else if (property.Required)
                 {
                     var replacement = Fail(childPath, $"missing required property '{property.Name}'{About(property)}");
                     if (!replacement.IsNull)
@@ -130,13 +119,9 @@ public static class SchemaValues
             }
         }
 
-        /// <summary>Reports a broken rule; returns what stands in for the value (unknown in Check, nothing in a state).</summary>
-        private PropertyValue Fail(string path, string reason) => mode switch
-        {
-            Mode.Check => Report(path, reason),
-            Mode.Inputs => throw new PropertyDecodeException(path, reason),
-            _ => PropertyValue.Null,
-        };
+        /// <summary>Reports a broken rule: in Check, a failure, and the value stands as unknown; otherwise an error.</summary>
+        private PropertyValue Fail(string path, string reason) =>
+            mode == Mode.Check ? Report(path, reason) : throw new PropertyDecodeException(path, reason);
 
         private PropertyValue Report(string path, string reason)
         {

@@ -187,7 +187,7 @@ public sealed class ResourceProviderService : IDisposable
         return Task.FromResult(DiffResponseOf(resource.Diff(diffRequest)));
     });
 
-    public Task<CreateResponse> Create(WireCreateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<CreateResponse> Create(WireCreateRequest request, ServerCallContext context) => Guard(context, cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var resource = _dispatcher.Resource(type);
@@ -196,12 +196,12 @@ public sealed class ResourceProviderService : IDisposable
         if (request.Preview)
         {
             var preview = SecretPropagation.Apply(resource.PreviewCreate(inputs), [inputs], secrets);
-            return new CreateResponse { Properties = PropertyCodec.Encode(preview) };
+            return Task.FromResult(new CreateResponse { Properties = PropertyCodec.Encode(preview) });
         }
 
-        var call = CallOf(request.Urn, name, type, request.Timeout);
-        var (id, state) = await SecureInitFailure(() => resource.CreateAsync(call, inputs, cancellationToken), [inputs], secrets).ConfigureAwait(false);
-        return new CreateResponse { Id = id, Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [inputs], secrets)) };
+        // Started here, so that what waits for it holds the decoded inputs but not the wire request (see Guard).
+        var creating = resource.CreateAsync(CallOf(request.Urn, name, type, request.Timeout), inputs, cancellationToken);
+        return CreatedAsync(creating, inputs, secrets);
     });
 
     public Task<ReadResponse> Read(WireReadRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
@@ -228,51 +228,91 @@ public sealed class ResourceProviderService : IDisposable
         };
     });
 
-    public Task<UpdateResponse> Update(WireUpdateRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<UpdateResponse> Update(WireUpdateRequest request, ServerCallContext context) => Guard(context, cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var resource = _dispatcher.Resource(type);
         var oldState = PropertyCodec.Decode(request.Olds);
-        var oldInputs = PropertyCodec.Decode(request.OldInputs);
         var newInputs = PropertyCodec.Decode(request.News);
         var secrets = _schema.SecretProperties(type);
         if (request.Preview)
         {
             var preview = SecretPropagation.Apply(resource.PreviewUpdate(oldState, newInputs), [newInputs, oldState], secrets);
-            return new UpdateResponse { Properties = PropertyCodec.Encode(preview) };
+            return Task.FromResult(new UpdateResponse { Properties = PropertyCodec.Encode(preview) });
         }
 
-        var call = CallOf(request.Urn, name, type, request.Timeout);
-        var state = await SecureInitFailure(
-            () => resource.UpdateAsync(call, request.Id, oldState, oldInputs, newInputs, request.IgnoreChanges, cancellationToken),
-            [newInputs],
-            secrets).ConfigureAwait(false);
-        return new UpdateResponse { Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [newInputs], secrets)) };
+        // Started here: the binding turns the old state and inputs into the handler's records before it first waits, so
+        // neither they nor the wire request stay referenced while the update runs; only the new inputs are kept, for the
+        // secrets of the answer (see Guard).
+        var updating = resource.UpdateAsync(
+            CallOf(request.Urn, name, type, request.Timeout), request.Id, oldState, PropertyCodec.Decode(request.OldInputs), newInputs, request.IgnoreChanges, cancellationToken);
+        return UpdatedAsync(updating, newInputs, secrets);
     });
 
-    public Task<Empty> Delete(WireDeleteRequest request, ServerCallContext context) => Guard(context, async cancellationToken =>
+    public Task<Empty> Delete(WireDeleteRequest request, ServerCallContext context) => Guard(context, cancellationToken =>
     {
         var (name, type) = NameAndType(request.Urn, request.Name, request.Type);
         var resource = _dispatcher.Resource(type);
-        var call = CallOf(request.Urn, name, type, request.Timeout);
-        await resource.DeleteAsync(call, request.Id, PropertyCodec.Decode(request.Properties), cancellationToken).ConfigureAwait(false);
-        return new Empty();
+        var deleting = resource.DeleteAsync(CallOf(request.Urn, name, type, request.Timeout), request.Id, PropertyCodec.Decode(request.Properties), cancellationToken);
+        return DeletedAsync(deleting);
     });
 
     public void Dispose() => _cancellation.Dispose();
 
-    /// <summary>Runs a call with the Cancel-linked token and turns every exception into a meaningful status.</summary>
-    private async Task<T> Guard<T>(ServerCallContext context, Func<CancellationToken, Task<T>> call)
+    /// <summary>
+    /// Runs a call with the Cancel-linked token and turns every exception into a meaningful status. The call is started
+    /// here and only its task is awaited: its delegate, whose closure holds the engine's wire request, is not kept by
+    /// anything that waits, so a long create, update or delete does not keep that message alive (with a thousand
+    /// operations in flight, a thousand messages of old state and inputs).
+    /// </summary>
+    private Task<T> Guard<T>(ServerCallContext context, Func<CancellationToken, Task<T>> call)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, context.CancellationToken);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, context.CancellationToken);
+        Task<T> running;
         try
         {
-            return await call(linked.Token).ConfigureAwait(false);
+            running = call(linked.Token);
         }
         catch (Exception exception)
         {
-            throw ErrorMapper.ToRpcException(exception, _definition.ExceptionTranslator);
+            linked.Dispose();
+            return Task.FromException<T>(ErrorMapper.ToRpcException(exception, _definition.ExceptionTranslator));
         }
+
+        return AwaitGuardedAsync(running, linked);
+    }
+
+    private async Task<T> AwaitGuardedAsync<T>(Task<T> running, CancellationTokenSource linked)
+    {
+        using (linked)
+        {
+            try
+            {
+                return await running.ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                throw ErrorMapper.ToRpcException(exception, _definition.ExceptionTranslator);
+            }
+        }
+    }
+
+    private static async Task<CreateResponse> CreatedAsync(Task<(string Id, PropertyMap State)> creating, PropertyMap inputs, IReadOnlySet<string> secrets)
+    {
+        var (id, state) = await SecureInitFailure(() => creating, [inputs], secrets).ConfigureAwait(false);
+        return new CreateResponse { Id = id, Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [inputs], secrets)) };
+    }
+
+    private static async Task<UpdateResponse> UpdatedAsync(Task<PropertyMap> updating, PropertyMap newInputs, IReadOnlySet<string> secrets)
+    {
+        var state = await SecureInitFailure(() => updating, [newInputs], secrets).ConfigureAwait(false);
+        return new UpdateResponse { Properties = PropertyCodec.Encode(SecretPropagation.Apply(state, [newInputs], secrets)) };
+    }
+
+    private static async Task<Empty> DeletedAsync(Task deleting)
+    {
+        await deleting.ConfigureAwait(false);
+        return new Empty();
     }
 
     /// <summary>Outputs inside a partial-failure detail obey the same secret rules as a successful answer.</summary>

@@ -1,5 +1,6 @@
 using Otc.CloudClient;
 using Otc.CloudClient.Tests.Support;
+using Otc.Emulator;
 
 namespace Otc.CloudClient.Tests.Emulated;
 
@@ -34,6 +35,26 @@ public sealed class EndpointOperationsTests : EmulatedTestBase
             Assert.That(listed.Select(e => e.Id), Does.Contain(created.Id));
             Assert.That(Requests("DELETE", created.Id).Single().Status, Is.EqualTo(204));
         });
+    }
+
+    [Test]
+    public async Task An_eighteen_digit_marker_id_arrives_digit_for_digit_in_the_endpoint_and_its_connection()
+    {
+        var service = await CreateAvailableServiceAsync(_client);
+        Emulator.Settings.Strict = true;
+
+        var created = await _client.CreateEndpointAsync(EndpointFor(service), CancellationToken.None);
+        var connection = (await _client.ListConnectionsAsync(service.Id, created.Id, CancellationToken.None)).Single();
+        using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/{EmulatorAccounts.DefaultProjectId}/vpc-endpoints/{created.Id}");
+        request.Headers.Add("X-Auth-Token", EmulatorAccounts.StaticToken);
+        using var response = await http.SendAsync(request);
+        var sent = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "\"marker_id\":([0-9]+)").Groups[1].Value;
+
+        Assert.That(sent, Has.Length.EqualTo(18));
+        Assert.That(long.Parse(sent, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(1L << 53), "more than a double holds exactly");
+        Assert.That(created.MarkerId, Is.EqualTo(sent));
+        Assert.That(connection.MarkerId, Is.EqualTo(sent));
     }
 
     [Test]

@@ -196,10 +196,4 @@ public sealed class ServiceOperationsTests : EmulatedTestBase
             Assert.That(services.Single().Quota, Is.EqualTo(2000));
         });
     }
-
-    /// <summary>Reports on the calling thread, so the list is complete when the wait returns.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -8,6 +8,8 @@ namespace Otc.CloudClient.Tests.Emulated;
 /// The client's one status poller: concurrent waits share one list call per tick, a refused list falls back to reads
 /// by id for good, a resource missing from the list is read by id before it counts as gone, and ending one wait does
 /// not disturb the others. Each test uses its own client, because the poller (and what it learned) lives per client.
+/// The client and the emulator share a clock that moves only while the poller sleeps, so ticks and creation delays are
+/// exact and take no real time.
 /// </summary>
 public sealed class StatusPollerTests : EmulatedTestBase
 {
@@ -17,19 +19,30 @@ public sealed class StatusPollerTests : EmulatedTestBase
     /// <summary>Slow enough that the waits of one test, started together, fall due within the same tick.</summary>
     private static readonly WaitPolicy Ticks = new() { InitialDelay = TimeSpan.FromMilliseconds(300) };
 
+    private readonly IdleAdvancingClock _clock = new();
+
     [TearDown]
     public void RestoreDelays() => Emulator.Settings.CreateDelay = TimeSpan.FromMilliseconds(150);
+
+    protected override EmulatorOptions CreateEmulatorOptions() => new()
+    {
+        Clock = _clock,
+        CreateDelay = TimeSpan.FromMilliseconds(150),
+        DeleteDelay = TimeSpan.FromMilliseconds(150),
+        ServiceQuota = 2000,
+        EndpointQuota = 200,
+    };
 
     [Test]
     public async Task One_list_call_per_tick_serves_many_concurrent_waits()
     {
-        using var client = await ConnectAsync(AkSkOptions());
+        using var client = await ConnectAsync(AkSkOptions(), _clock);
         Emulator.Settings.CreateDelay = TimeSpan.FromMilliseconds(1000);
         var created = await CreateServicesAsync(client, 12);
         Emulator.Journal.Clear();
 
-        var available = await Task.WhenAll(created.Select(service =>
-            ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service)));
+        var available = await _clock.RunAsync(Task.WhenAll(created.Select(service =>
+            ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service))));
 
         var lists = ListCalls(ServiceList);
         TestContext.Out.WriteLine($"{lists.Count} list calls for {created.Count} waits");
@@ -47,12 +60,13 @@ public sealed class StatusPollerTests : EmulatedTestBase
     [Test]
     public async Task A_single_wait_reads_by_id_and_never_lists()
     {
-        using var client = await ConnectAsync(AkSkOptions());
+        using var client = await ConnectAsync(AkSkOptions(), _clock);
         Emulator.Settings.CreateDelay = TimeSpan.FromMilliseconds(700);
         var created = await client.CreateServiceAsync(Samples.Service(), CancellationToken.None);
         Emulator.Journal.Clear();
 
-        var available = await ServiceWaiter.WaitForAvailableAsync(client, created.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: created);
+        var available = await _clock.RunAsync(
+            ServiceWaiter.WaitForAvailableAsync(client, created.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: created));
 
         Assert.Multiple(() =>
         {
@@ -65,7 +79,7 @@ public sealed class StatusPollerTests : EmulatedTestBase
     [Test]
     public async Task A_list_refused_with_403_falls_back_to_reads_by_id_for_the_life_of_the_client()
     {
-        using var client = await ConnectAsync(AkSkOptions());
+        using var client = await ConnectAsync(AkSkOptions(), _clock);
         Emulator.Settings.CreateDelay = TimeSpan.FromMilliseconds(700);
         Emulator.Faults.Add(new FaultRule
         {
@@ -78,11 +92,11 @@ public sealed class StatusPollerTests : EmulatedTestBase
         var first = await CreateServicesAsync(client, 4);
         Emulator.Journal.Clear();
 
-        var firstRound = await Task.WhenAll(first.Select(service =>
-            ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service)));
+        var firstRound = await _clock.RunAsync(Task.WhenAll(first.Select(service =>
+            ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service))));
         var second = await CreateServicesAsync(client, 3);
-        var secondRound = await Task.WhenAll(second.Select(service =>
-            ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service)));
+        var secondRound = await _clock.RunAsync(Task.WhenAll(second.Select(service =>
+            ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service))));
 
         Assert.Multiple(() =>
         {
@@ -96,13 +110,13 @@ public sealed class StatusPollerTests : EmulatedTestBase
     [Test]
     public async Task A_service_missing_from_the_list_is_read_by_id_and_only_a_404_ends_the_wait_for_its_deletion()
     {
-        using var client = await ConnectAsync(AkSkOptions());
-        var services = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CreateAvailableServiceAsync(client)));
+        using var client = await ConnectAsync(AkSkOptions(), _clock);
+        var services = await _clock.RunAsync(Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CreateAvailableServiceAsync(client))));
         Emulator.Journal.Clear();
 
         // Not deleted: the deleting-only list leaves them out, and the reads by id show them still there.
-        var stillThere = await Task.WhenAll(services.Select(service => FailureOf<WaitTimeoutException>(() =>
-            ServiceWaiter.WaitForDeletedAsync(client, service.Id, TimeSpan.FromSeconds(1), null, CancellationToken.None, Ticks, deletionRequested: true))));
+        var stillThere = await _clock.RunAsync(Task.WhenAll(services.Select(service => FailureOf<WaitTimeoutException>(() =>
+            ServiceWaiter.WaitForDeletedAsync(client, service.Id, TimeSpan.FromSeconds(1), null, CancellationToken.None, Ticks, deletionRequested: true)))));
         var listsWhileThere = ListCalls(ServiceList);
         var readsWhileThere = services.Select(service => Requests("GET", service.Id).Select(call => call.Status).ToList()).ToList();
         Emulator.Journal.Clear();
@@ -112,8 +126,8 @@ public sealed class StatusPollerTests : EmulatedTestBase
             await client.DeleteServiceAsync(service.Id, CancellationToken.None);
         }
 
-        await Task.WhenAll(services.Select(service =>
-            ServiceWaiter.WaitForDeletedAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, deletionRequested: true)));
+        await _clock.RunAsync(Task.WhenAll(services.Select(service =>
+            ServiceWaiter.WaitForDeletedAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, deletionRequested: true))));
 
         Assert.Multiple(() =>
         {
@@ -130,7 +144,7 @@ public sealed class StatusPollerTests : EmulatedTestBase
     [Test]
     public async Task Cancelling_one_wait_does_not_disturb_the_others()
     {
-        using var client = await ConnectAsync(AkSkOptions());
+        using var client = await ConnectAsync(AkSkOptions(), _clock);
         Emulator.Settings.CreateDelay = TimeSpan.FromMilliseconds(1500);
         var created = await CreateServicesAsync(client, 4);
         Emulator.Journal.Clear();
@@ -139,11 +153,12 @@ public sealed class StatusPollerTests : EmulatedTestBase
         var cancelled = ServiceWaiter.WaitForAvailableAsync(client, created[0].Id, TimeSpan.FromSeconds(20), null, cancel.Token, Ticks, current: created[0]);
         var others = created.Skip(1).Select(service =>
             ServiceWaiter.WaitForAvailableAsync(client, service.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: service)).ToList();
-        await WaitForAsync(() => ListCalls(ServiceList).Count >= 1);
+        // The clock stops at the first shared read, long before the creations are done.
+        await _clock.RunUntilAsync(() => ListCalls(ServiceList).Count >= 1);
         await cancel.CancelAsync();
 
         await FailureOf<OperationCanceledException>(() => cancelled);
-        var available = await Task.WhenAll(others);
+        var available = await _clock.RunAsync(Task.WhenAll(others));
 
         Assert.Multiple(() =>
         {
@@ -157,9 +172,9 @@ public sealed class StatusPollerTests : EmulatedTestBase
     [Test]
     public async Task Waits_for_many_endpoints_share_the_endpoint_list_and_their_deletions_are_confirmed_by_id()
     {
-        using var client = await ConnectAsync(AkSkOptions());
+        using var client = await ConnectAsync(AkSkOptions(), _clock);
         Emulator.Settings.CreateDelay = TimeSpan.FromMilliseconds(700);
-        var service = await CreateAvailableServiceAsync(client);
+        var service = await _clock.RunAsync(CreateAvailableServiceAsync(client));
         var endpoints = new List<VpcEndpoint>();
         for (var i = 0; i < 5; i++)
         {
@@ -170,8 +185,8 @@ public sealed class StatusPollerTests : EmulatedTestBase
 
         Emulator.Journal.Clear();
 
-        var ready = await Task.WhenAll(endpoints.Select(endpoint =>
-            EndpointWaiter.WaitForReadyAsync(client, endpoint.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: endpoint)));
+        var ready = await _clock.RunAsync(Task.WhenAll(endpoints.Select(endpoint =>
+            EndpointWaiter.WaitForReadyAsync(client, endpoint.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, current: endpoint))));
         var listsWhileCreating = ListCalls(EndpointList);
         var readsWhileCreating = endpoints.SelectMany(endpoint => Requests("GET", endpoint.Id)).ToList();
         Emulator.Journal.Clear();
@@ -180,8 +195,8 @@ public sealed class StatusPollerTests : EmulatedTestBase
             await client.DeleteEndpointAsync(endpoint.Id, CancellationToken.None);
         }
 
-        await Task.WhenAll(endpoints.Select(endpoint =>
-            EndpointWaiter.WaitForDeletedAsync(client, endpoint.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, deletionRequested: true)));
+        await _clock.RunAsync(Task.WhenAll(endpoints.Select(endpoint =>
+            EndpointWaiter.WaitForDeletedAsync(client, endpoint.Id, TimeSpan.FromSeconds(20), null, CancellationToken.None, Ticks, deletionRequested: true))));
 
         Assert.Multiple(() =>
         {
@@ -205,15 +220,5 @@ public sealed class StatusPollerTests : EmulatedTestBase
         }
 
         return created;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.That(condition(), Is.True, "the condition never came true");
     }
 }

@@ -1,18 +1,24 @@
+using Microsoft.Extensions.Time.Testing;
 using Otc.CloudClient;
 using Otc.CloudClient.Tests.Support;
 using Otc.Emulator;
 
 namespace Otc.CloudClient.Tests.Emulated;
 
-/// <summary>Password tokens are renewed shortly before they expire, and only once however many callers need it.</summary>
+/// <summary>
+/// Password tokens are renewed shortly before they expire, and only once however many callers need it. The client and
+/// the emulator share a fake clock, so a token's lifetime passes in one step and never while the calls run.
+/// </summary>
 public sealed class TokenRefreshTests : EmulatedTestBase
 {
-    // Renewal is due after nine tenths of it: 2.7 s, enough for fifty calls on a loaded machine to use the renewed token
-    // before it is due again.
+    // Renewal is due after nine tenths of it.
     private static readonly TimeSpan ShortLifetime = TimeSpan.FromSeconds(3);
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     protected override EmulatorOptions CreateEmulatorOptions() => new()
     {
+        Clock = _clock,
         CreateDelay = TimeSpan.FromMilliseconds(100),
         DeleteDelay = TimeSpan.FromMilliseconds(100),
         TokenLifetime = ShortLifetime,
@@ -21,9 +27,9 @@ public sealed class TokenRefreshTests : EmulatedTestBase
     [Test]
     public async Task Fifty_concurrent_callers_with_a_stale_token_share_one_renewal()
     {
-        using var client = await ConnectAsync(PasswordOptions());
+        using var client = await ConnectAsync(PasswordOptions(), _clock);
         // Let the token reach its renewal point, so every caller below finds it stale at once.
-        await Task.Delay(ShortLifetime);
+        _clock.Advance(ShortLifetime);
         Emulator.Journal.Clear();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.ListServicesAsync(null, CancellationToken.None)));
@@ -39,9 +45,9 @@ public sealed class TokenRefreshTests : EmulatedTestBase
     [Test]
     public async Task A_token_near_expiry_is_renewed_before_use()
     {
-        using var client = await ConnectAsync(PasswordOptions());
+        using var client = await ConnectAsync(PasswordOptions(), _clock);
         await client.ListServicesAsync(null, CancellationToken.None);
-        await Task.Delay(ShortLifetime);
+        _clock.Advance(ShortLifetime);
 
         await client.ListServicesAsync(null, CancellationToken.None);
 

@@ -51,4 +51,24 @@ public sealed class WireJsonTests
 
         Assert.That(error!.Operation, Is.EqualTo("GET vpc-endpoint-services/{id}"));
     }
+
+    [TestCase("422321321312321321", "422321321312321321")]
+    [TestCase("\"422321321312321321\"", "422321321312321321")]
+    [TestCase("201515772", "201515772")]
+    [TestCase("98765432109876543210", "98765432109876543210")]
+    [TestCase("null", null)]
+    public void Marker_ids_keep_every_digit_of_the_json_number(string json, string? expected)
+    {
+        var endpoint = WireJson.Deserialize<VpcEndpoint>($$"""{"id":"e1","marker_id":{{json}}}""", "test");
+        var connection = WireJson.Deserialize<ServiceConnection>($$"""{"id":"e1","marker_id":{{json}}}""", "test");
+
+        Assert.That(endpoint.MarkerId, Is.EqualTo(expected));
+        Assert.That(connection.MarkerId, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_marker_id_that_is_not_a_number_is_a_transport_error()
+    {
+        Assert.Throws<OtcTransportException>(() => WireJson.Deserialize<VpcEndpoint>("""{"id":"e1","marker_id":{"x":1}}""", "test"));
+    }
 }

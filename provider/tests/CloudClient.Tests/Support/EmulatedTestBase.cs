@@ -29,6 +29,7 @@ public abstract class EmulatedTestBase
         Emulator.Journal.Clear();
         Emulator.Settings.FailCreates = false;
         Emulator.Settings.RateLimit = null;
+        Emulator.Settings.Strict = false;
         Output.Clear();
     }
 
@@ -70,6 +71,9 @@ public abstract class EmulatedTestBase
     };
 
     protected Task<IVpcepClient> ConnectAsync(OtcClientOptions options) => OtcClient.ConnectAsync(options, CancellationToken.None);
+
+    /// <summary>A client on <paramref name="clock"/> (its status poller, tokens and signatures), as the emulator of a fixture on the same clock sees it.</summary>
+    protected static Task<IVpcepClient> ConnectAsync(OtcClientOptions options, TimeProvider clock) => OtcClient.ConnectAsync(options, clock, CancellationToken.None);
 
     /// <summary>Asserts the call fails with <typeparamref name="T"/> and records the exception for the secret scan.</summary>
     protected async Task<T> FailureOf<T>(Func<Task> call)

@@ -85,6 +85,32 @@ internal sealed class EmulatorSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Logs the emulator's user in with <paramref name="password"/> and the given IAM scope.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(string password, object scope)
+    {
+        var body = new
+        {
+            auth = new
+            {
+                identity = new
+                {
+                    methods = new[] { "password" },
+                    password = new { user = new { name = EmulatorAccounts.UserName, password, domain = new { name = EmulatorAccounts.DomainName } } },
+                },
+                scope,
+            },
+        };
+        using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        return await Http.PostAsync("/v3/auth/tokens", content);
+    }
+
+    /// <summary>A token of the emulator's user scoped to <paramref name="projectId"/> (e.g. the second project of the account).</summary>
+    public async Task<string> ProjectTokenAsync(string projectId)
+    {
+        using var response = await LoginAsync(EmulatorAccounts.Password, new { project = new { id = projectId } });
+        return response.Headers.GetValues("X-Subject-Token").Single();
+    }
+
     /// <summary>Creates a named service with one port mapping and returns its id.</summary>
     public async Task<string> CreateServiceAsync(string? name = "svc", string portId = "port-1", int serverPort = 8080, bool approval = true)
     {

@@ -17,8 +17,6 @@ namespace Otc.Program.Tests.EndToEnd;
 internal sealed class ProviderForwardingMocks(
     IReadOnlyDictionary<string, ProviderLaunch> plugins, StackConfig stackConfig, string project, string stack) : IMocks, IAsyncDisposable
 {
-    private const string ProviderTypePrefix = "pulumi:providers:";
-
     private readonly ConcurrentDictionary<string, Lazy<Task<Plugin>>> _defaultProviders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Plugin> _explicitProviders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ForwardedRegistration> _registrations = new();
@@ -45,7 +43,7 @@ internal sealed class ProviderForwardingMocks(
         var inputs = MockValues.ToPropertyMap(args.Inputs);
         _registrations.Enqueue(new ForwardedRegistration(type, name, inputs, args.Provider));
 
-        if (type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal))
+        if (ProviderTypes.IsProvider(type))
         {
             // The engine brings an explicit provider up itself; its outputs are its checked config, its id a fresh one.
             var provider = await StartAsync(type, name, inputs).ConfigureAwait(false);
@@ -54,9 +52,9 @@ internal sealed class ProviderForwardingMocks(
         }
 
         var plugin = string.IsNullOrEmpty(args.Provider)
-            ? await DefaultProviderAsync(EngineSimulator.PackageOf(type)).ConfigureAwait(false)
+            ? await DefaultProviderAsync(ProviderTypes.PackageOf(type)).ConfigureAwait(false)
             : ExplicitProvider(args.Provider);
-        var step = await plugin.StackOf(type).UpAsync(name, inputs).ConfigureAwait(false);
+        var step = await plugin.Stack.UpAsync(type, name, inputs).ConfigureAwait(false);
         return (step.Id, MockValues.ToState(step.Outputs ?? PropertyMap.Empty));
     }
 
@@ -66,7 +64,7 @@ internal sealed class ProviderForwardingMocks(
         ArgumentNullException.ThrowIfNull(args);
         var token = args.Token ?? throw new ArgumentException("a call without a token", nameof(args));
         var plugin = string.IsNullOrEmpty(args.Provider)
-            ? await DefaultProviderAsync(EngineSimulator.PackageOf(token)).ConfigureAwait(false)
+            ? await DefaultProviderAsync(ProviderTypes.PackageOf(token)).ConfigureAwait(false)
             : ExplicitProvider(args.Provider);
         var response = await plugin.Process.Client.InvokeAsync(new InvokeRequest
         {
@@ -92,7 +90,7 @@ internal sealed class ProviderForwardingMocks(
 
     private Task<Plugin> DefaultProviderAsync(string package) =>
         _defaultProviders.GetOrAdd(package, key => new Lazy<Task<Plugin>>(
-            () => StartAsync(ProviderTypePrefix + key, "default", stackConfig.ProviderConfig(key)))).Value;
+            () => StartAsync(ProviderTypes.Of(key), "default", stackConfig.ProviderConfig(key)))).Value;
 
     private Plugin ExplicitProvider(string reference)
     {
@@ -105,15 +103,16 @@ internal sealed class ProviderForwardingMocks(
 
     private async Task<Plugin> StartAsync(string providerType, string name, PropertyMap config)
     {
-        var package = EngineSimulator.PackageOf(providerType);
+        var package = ProviderTypes.PackageOf(providerType);
         var launch = plugins.TryGetValue(package, out var found)
             ? found
             : throw new InvalidOperationException($"no plugin for package '{package}' (known: {string.Join(", ", plugins.Keys)})");
         var process = await ProviderProcess.StartAsync(launch).ConfigureAwait(false);
         try
         {
-            var configured = await new EngineSimulator(process, providerType, project, stack).ConfigureProviderAsync(name, config).ConfigureAwait(false);
-            var plugin = new Plugin(process, configured, project, stack);
+            var simulator = new EngineSimulator(process, project, stack);
+            var configured = await simulator.ConfigureProviderAsync(package, name, config).ConfigureAwait(false);
+            var plugin = new Plugin(process, configured, simulator);
             _started.Enqueue(plugin);
             return plugin;
         }
@@ -124,16 +123,6 @@ internal sealed class ProviderForwardingMocks(
         }
     }
 
-    /// <summary>One configured plugin process, with the engine's view of each resource type it manages.</summary>
-    private sealed class Plugin(ProviderProcess process, ConfiguredProvider configured, string project, string stack)
-    {
-        private readonly ConcurrentDictionary<string, EngineSimulator> _stacks = new(StringComparer.Ordinal);
-
-        public ProviderProcess Process { get; } = process;
-
-        public ConfiguredProvider Configured { get; } = configured;
-
-        public EngineSimulator StackOf(string resourceType) =>
-            _stacks.GetOrAdd(resourceType, type => new EngineSimulator(Process, type, project, stack));
-    }
+    /// <summary>One configured plugin process, with the engine's view of the resources it manages, of every type.</summary>
+    private sealed record Plugin(ProviderProcess Process, ConfiguredProvider Configured, EngineSimulator Stack);
 }

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using Otc.CloudClient;
 using Otc.Emulator;
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
-using Otc.EngineHarness.Emulator;
-using Otc.Provider.Tests.Lifecycle;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
@@ -24,6 +23,8 @@ public sealed class WebServiceAgainstEmulatorTests
     private const string Project = "otc-vpcep-example";
     private const string Stack = "dev";
 
+    /// <summary>The provider reads what it waits for at the pace of the emulator's short creations.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     private EmulatorProcess? _emulator;
 
@@ -32,14 +33,7 @@ public sealed class WebServiceAgainstEmulatorTests
     private string Endpoint => Emulator.BaseUrl.GetLeftPart(UriPartial.Authority);
 
     /// <summary>The default provider's settings as stack config: AK/SK against the emulator.</summary>
-    private Dictionary<string, string> DefaultProviderConfig => new()
-    {
-        ["otc:region"] = "eu-de",
-        ["otc:projectId"] = EmulatorAccounts.DefaultProjectId,
-        ["otc:accessKey"] = EmulatorAccounts.AccessKey,
-        ["otc:secretKey"] = EmulatorAccounts.SecretKey,
-        ["otc:vpcepEndpoint"] = Endpoint,
-    };
+    private Dictionary<string, string> DefaultProviderConfig => EmulatorAccount.Owner.StackConfig(Emulator.BaseUrl);
 
     private string ServicesPath => $"/v1/{EmulatorAccounts.DefaultProjectId}/vpc-endpoint-services";
 
@@ -139,15 +133,7 @@ public sealed class WebServiceAgainstEmulatorTests
         Assert.That(journal.Count(call => call.Path.EndsWith("/connections/action", StringComparison.Ordinal)), Is.EqualTo(1), "one receive for the approval");
     }
 
-    private Task<IVpcepClient> CloudAsync() => OtcClient.ConnectAsync(new OtcClientOptions
-    {
-        Region = "eu-de",
-        ProjectId = EmulatorAccounts.DefaultProjectId,
-        AccessKey = EmulatorAccounts.AccessKey,
-        SecretKey = EmulatorAccounts.SecretKey,
-        VpcepEndpoint = Endpoint,
-        MaxRetries = 0,
-    }, CancellationToken.None);
+    private Task<IVpcepClient> CloudAsync() => OtcClient.ConnectAsync(EmulatorAccount.Owner.ClientOptions(Emulator.BaseUrl), CancellationToken.None);
 
     private static Otc.ProviderHost.Values.PropertyValue PropertyValueOf(string text) => Otc.ProviderHost.Values.PropertyValue.From(text);
 
@@ -171,7 +157,7 @@ public sealed class WebServiceAgainstEmulatorTests
     private static ProviderForwardingMocks Mocks(StackConfig config) => new(
         new Dictionary<string, ProviderLaunch>
         {
-            ["otc"] = ProviderBinary.WithoutConfigEnvironment(),
+            ["otc"] = ProviderBinary.WithoutConfigEnvironment(PollInterval),
         },
         config, Project, Stack);
 
@@ -188,15 +174,7 @@ public sealed class WebServiceAgainstEmulatorTests
     private async Task AssertOutputsAreTheEmulatorsService(IDictionary<string, object?> outputs, string serviceId)
     {
         var posts = (await Emulator.Admin.JournalAsync()).Where(call => call.Method == "POST" && call.Path == ServicesPath).ToList();
-        using var cloud = await OtcClient.ConnectAsync(new OtcClientOptions
-        {
-            Region = "eu-de",
-            ProjectId = EmulatorAccounts.DefaultProjectId,
-            AccessKey = EmulatorAccounts.AccessKey,
-            SecretKey = EmulatorAccounts.SecretKey,
-            VpcepEndpoint = Endpoint,
-            MaxRetries = 0,
-        }, CancellationToken.None);
+        using var cloud = await CloudAsync();
         var live = await cloud.GetServiceAsync(serviceId, CancellationToken.None);
 
         Assert.That(posts, Has.Count.EqualTo(1), () => "calls: " + string.Join(" | ", posts));

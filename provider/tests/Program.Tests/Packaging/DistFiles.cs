@@ -1,4 +1,4 @@
-using Otc.Provider.Tests.Lifecycle;
+using Otc.EmulatorHarness;
 
 namespace Otc.Program.Tests.Packaging;
 

@@ -160,7 +160,7 @@ public sealed class CloudFilledFieldsGuardTests(ServiceNameForm nameForm)
         }
     }
 
-    private static async Task<string> CreateThroughTheProviderAsync(EngineSimulator stack, string name, PropertyMap program)
+    private static async Task<string> CreateThroughTheProviderAsync(ResourcesOfType stack, string name, PropertyMap program)
     {
         try
         {
@@ -201,7 +201,7 @@ public sealed class CloudFilledFieldsGuardTests(ServiceNameForm nameForm)
         if (Origins[field] == Origin.CloudAfterAnEditThatChangesNothing)
         {
             var before = await _cloud.GetServiceAsync(id, CancellationToken.None);
-            await Task.Delay(TimeSpan.FromMilliseconds(1100));
+            _env.Clock.Advance(TimeSpan.FromMilliseconds(1100));
             await _cloud.UpdateServiceAsync(id, new UpdateServiceRequest { ApprovalEnabled = before.ApprovalEnabled }, CancellationToken.None);
             var after = await _cloud.GetServiceAsync(id, CancellationToken.None);
             Assert.That(after.UpdatedAt, Is.Not.EqualTo(before.UpdatedAt), "the cloud moved updated_at");

@@ -1,6 +1,6 @@
 using Otc.CloudClient;
 using Otc.Emulator;
-using Otc.EngineHarness.Emulator;
+using Otc.EmulatorHarness;
 
 namespace Otc.Provider.Tests.Lifecycle;
 
@@ -14,15 +14,7 @@ public sealed class EmulatorProcessTests
     {
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "otc-emulator.dll");
         var emulator = await EmulatorProcess.StartAsync(dll, ["--create-delay-ms", "100"]);
-        using var cloud = await OtcClient.ConnectAsync(new OtcClientOptions
-        {
-            Region = "eu-de",
-            ProjectId = EmulatorAccounts.DefaultProjectId,
-            AccessKey = EmulatorAccounts.AccessKey,
-            SecretKey = EmulatorAccounts.SecretKey,
-            VpcepEndpoint = emulator.BaseUrl.GetLeftPart(UriPartial.Authority),
-            MaxRetries = 0,
-        }, CancellationToken.None);
+        using var cloud = await OtcClient.ConnectAsync(EmulatorAccount.Owner.ClientOptions(emulator.BaseUrl), CancellationToken.None);
 
         await emulator.Admin.AddFaultAsync(new FaultSpec { Method = "GET", Path = "/vpc-endpoint-services$", Status = 503, ErrorCode = "APIGW.0201", Times = 1 });
         var refused = Assert.ThrowsAsync<OtcApiException>(() => cloud.ListServicesAsync(null, CancellationToken.None));

@@ -8,22 +8,24 @@ namespace Otc.Provider.Tests.Lifecycle;
 
 /// <summary>
 /// Every in-place row of the update table, through the published binary against the emulator: the Diff answer and
-/// the exact API calls. One service is shared; each test starts from the base inputs (restored before it runs).
+/// the exact API calls. One service is shared; each test starts from the base inputs (restored before it runs). The
+/// whole table runs against the lenient and the strict emulator (the harsh reading of the API reference).
 /// </summary>
-[TestFixture]
+[TestFixture(false)]
+[TestFixture(true)]
 [Parallelizable(ParallelScope.Self)]
-public sealed class InPlaceUpdateTests
+public sealed class InPlaceUpdateTests(bool strict)
 {
     private const string Name = "in-place";
     private LifecycleEnvironment _env = null!;
-    private EngineSimulator _stack = null!;
+    private ResourcesOfType _stack = null!;
     private PropertyMap _base = null!;
     private string _id = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _env = await LifecycleEnvironment.StartAsync();
+        _env = await LifecycleEnvironment.StartAsync(strict: strict);
         _stack = _env.NewStack();
         _base = ServiceInputs.Base(ServiceInputs.NewPortId());
         var created = await _stack.UpAsync(Name, _base);
@@ -58,68 +60,68 @@ public sealed class InPlaceUpdateTests
 
         AssertInPlace(step, ("ports", Kind.Update));
         var put = SinglePut();
-        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(new[] { "ports" }));
+        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(WithDocumentedDefaults("ports")));
         Assert.That(JournalBodies.Ports(put.Body), Is.EqualTo(new[] { "80:8080/TCP", "8443:9443/TCP" }));
     }
 
     [Test]
-    public async Task ApprovalChangeIsOnePutWithOnlyApproval()
+    public async Task ApprovalChangeIsOnePutWithApprovalAndTheDocumentedDefaults()
     {
         var step = await _stack.UpAsync(Name, _base.With("approvalEnabled", false));
 
         AssertInPlace(step, ("approvalEnabled", Kind.Update));
         var put = SinglePut();
-        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(new[] { "approval_enabled" }));
+        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(WithDocumentedDefaults()));
         Assert.That(JournalBodies.Field(put.Body, "approval_enabled").GetBoolean(), Is.False);
         Assert.That(step.Outputs!["approvalEnabled"].ValueEquals(false), Is.True);
     }
 
     [Test]
-    public async Task TcpProxyChangeIsOnePutWithOnlyTcpProxy()
+    public async Task TcpProxyChangeIsOnePutWithTcpProxyAndTheDocumentedDefaults()
     {
         var step = await _stack.UpAsync(Name, _base.With("tcpProxy", "toa_open"));
 
         AssertInPlace(step, ("tcpProxy", Kind.Update));
         var put = SinglePut();
-        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(new[] { "tcp_proxy" }));
+        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(WithDocumentedDefaults()));
         Assert.That(JournalBodies.Field(put.Body, "tcp_proxy").GetString(), Is.EqualTo("toa_open"));
         Assert.That(step.Outputs!["tcpProxy"].ValueEquals("toa_open"), Is.True);
     }
 
     [Test]
-    public async Task DescriptionChangeIsOnePutWithOnlyDescription()
+    public async Task DescriptionChangeIsOnePutWithDescriptionAndTheDocumentedDefaults()
     {
         var step = await _stack.UpAsync(Name, _base.With("description", "changed in place"));
 
         AssertInPlace(step, ("description", Kind.Update));
         var put = SinglePut();
-        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(new[] { "description" }));
+        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(WithDocumentedDefaults("description")));
         Assert.That(JournalBodies.Field(put.Body, "description").GetString(), Is.EqualTo("changed in place"));
         Assert.That(step.Outputs!["description"].ValueEquals("changed in place"), Is.True);
     }
 
     [Test]
-    public async Task ServiceNameChangeIsOnePutWithOnlyTheName()
+    public async Task ServiceNameChangeIsOnePutWithTheNameAndTheDocumentedDefaults()
     {
         var step = await _stack.UpAsync(Name, _base.With("serviceName", "renamed"));
 
         AssertInPlace(step, ("serviceName", Kind.Update));
         var put = SinglePut();
-        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(new[] { "service_name" }));
+        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(WithDocumentedDefaults("service_name")));
         Assert.That(JournalBodies.Field(put.Body, "service_name").GetString(), Is.EqualTo("renamed"));
         Assert.That(step.Outputs!["serviceName"].ValueEquals("renamed"), Is.True);
         Assert.That(step.Outputs!["fullServiceName"].ValueEquals($"eu-de.renamed.{_id}"), Is.True);
     }
 
     [Test]
-    public async Task PortIdChangeIsOnePutWithOnlyThePortId()
+    public async Task PortIdChangeIsOnePutWithThePortIdAndTheDocumentedDefaults()
     {
         var newPort = ServiceInputs.NewPortId();
         var step = await _stack.UpAsync(Name, _base.With("portId", newPort));
 
         AssertInPlace(step, ("portId", Kind.Update));
         var put = SinglePut();
-        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(new[] { "port_id" }));
+        Assert.That(JournalBodies.TopLevelKeys(put.Body), Is.EqualTo(WithDocumentedDefaults("port_id")));
         Assert.That(JournalBodies.Field(put.Body, "port_id").GetString(), Is.EqualTo(newPort));
         Assert.That(step.Id, Is.EqualTo(_id), "an in-place change keeps the service");
     }
@@ -208,6 +210,13 @@ public sealed class InPlaceUpdateTests
         Assert.That(_env.Calls(), Is.Empty, "preview must not call the cloud");
         Assert.That(_stack.Find("not-yet-created"), Is.Null);
     }
+
+    /// <summary>
+    /// The top-level keys of a PUT that changes <paramref name="changed"/>: those, plus <c>approval_enabled</c> and
+    /// <c>tcp_proxy</c>, which the modify page gives defaults and every PUT therefore carries.
+    /// </summary>
+    private static string[] WithDocumentedDefaults(params string[] changed) =>
+        [.. changed.Append("approval_enabled").Append("tcp_proxy").Distinct().Order(StringComparer.Ordinal)];
 
     private static void AssertInPlace(StepResult step, params (string Path, Kind Kind)[] expected)
     {

@@ -1,3 +1,4 @@
+using Otc.EmulatorHarness;
 using Otc.EngineHarness;
 
 namespace Otc.Provider.Tests.Lifecycle;

@@ -52,7 +52,7 @@ public sealed class PublisherConsumerTests
     {
         var services = _env.NewStack();
         var approvals = _env.NewStack(LifecycleEnvironment.ApprovalType);
-        var endpoints = new EngineSimulator(_consumer, LifecycleEnvironment.EndpointType, project: "consumer");
+        var endpoints = new EngineSimulator(_consumer, project: "consumer").OfType(LifecycleEnvironment.EndpointType);
         var service = await services.UpAsync("published", ServiceInputs.Base(ServiceInputs.NewPortId())
             .With("permissions", ServiceInputs.Strings(EmulatorAccounts.ForeignDomainId)));
         var fullName = service.Outputs!["fullServiceName"].TryGetString(out var name) ? name : "";
@@ -96,7 +96,7 @@ public sealed class PublisherConsumerTests
     public async Task An_endpoint_of_an_account_that_is_not_whitelisted_is_refused_with_otcs_error()
     {
         var services = _env.NewStack();
-        var endpoints = new EngineSimulator(_consumer, LifecycleEnvironment.EndpointType, project: "consumer");
+        var endpoints = new EngineSimulator(_consumer, project: "consumer").OfType(LifecycleEnvironment.EndpointType);
         var service = await services.UpAsync("private", ServiceInputs.Base(ServiceInputs.NewPortId()).With("permissions", ServiceInputs.Strings()));
 
         var refused = Assert.ThrowsAsync<ResourceOperationException>(() => endpoints.UpAsync("refused", EndpointInputs.Interface(service.Id)));

@@ -254,7 +254,7 @@ public sealed class VpcEndpointApprovalTests
         Assert.That(gone.Gone, Is.True);
     }
 
-    private sealed record Publisher(EngineSimulator Services, string ServiceId, EngineSimulator Endpoints, IReadOnlyList<string> EndpointIds, EngineSimulator Approvals)
+    private sealed record Publisher(ResourcesOfType Services, string ServiceId, ResourcesOfType Endpoints, IReadOnlyList<string> EndpointIds, ResourcesOfType Approvals)
     {
         /// <summary>Destroys in dependency order: approval, endpoints, service.</summary>
         public async Task DestroyAsync(LifecycleEnvironment env, bool approvalGone = false)

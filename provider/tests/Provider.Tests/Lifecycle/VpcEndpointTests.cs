@@ -30,7 +30,7 @@ public sealed class VpcEndpointTests
         }
     }
 
-    private async Task<(EngineSimulator Services, string ServiceId)> ServiceAsync(bool approval, string name = "svc")
+    private async Task<(ResourcesOfType Services, string ServiceId)> ServiceAsync(bool approval, string name = "svc")
     {
         var services = _env.NewStack();
         var id = (await services.UpAsync(name, ServiceInputs.Base(ServiceInputs.NewPortId()).With("approvalEnabled", approval))).Id;
@@ -51,7 +51,7 @@ public sealed class VpcEndpointTests
         Assert.That(outputs["serviceName"].ValueEquals($"eu-de.lifecycle.{serviceId}"), Is.True);
         Assert.That(outputs["serviceType"].ValueEquals("interface"), Is.True);
         Assert.That(outputs["projectId"].ValueEquals(EmulatorAccounts.DefaultProjectId), Is.True);
-        Assert.That(outputs["markerId"].TryGetNumber(out var marker) && marker > 0, Is.True);
+        Assert.That(outputs["markerId"].TryGetString(out var marker) ? marker : null, Does.Match("^[0-9]{9}$"), "the emulator's nine-digit marker, as text");
         Assert.That(outputs.ContainsKey("ip"), Is.False, "no IP before the connection is accepted");
         Assert.That(_env.Mutations().Select(call => (call.Method, call.Path)), Is.EqualTo(new[] { ("POST", _env.EndpointsPath) }), "exactly one create call");
         Assert.That(_env.Provider.Logs.Select(log => log.Message), Has.Some.Contains("waits for the owner of service " + serviceId));

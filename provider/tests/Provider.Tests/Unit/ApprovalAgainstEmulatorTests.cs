@@ -1,5 +1,6 @@
 using Otc.CloudClient;
 using Otc.Emulator;
+using Otc.EmulatorHarness;
 using Otc.Provider.Resources.VpcEndpointApproval;
 using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
@@ -17,7 +18,7 @@ public sealed class ApprovalAgainstEmulatorTests
     private static readonly TimeSpan CreateDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>The emulator's time: moved on by the test, so a resource leaves "creating" exactly when the test says.</summary>
-    private readonly MovableClock _clock = new();
+    private readonly OffsetClock _clock = new();
 
     private ConfiguredEmulator _setup = null!;
     private VpcEndpointApprovalHandler _handler = null!;
@@ -123,15 +124,5 @@ public sealed class ApprovalAgainstEmulatorTests
             new CreateEndpointRequest { EndpointServiceId = created.Id, VpcId = "vpc-consumer", SubnetId = "subnet-consumer" }, CancellationToken.None);
         Emulator.Journal.Clear();
         return (created.Id, endpoint.Id);
-    }
-
-    /// <summary>Real time plus an offset the test moves on (within the emulator's 15 minutes of allowed signature skew).</summary>
-    private sealed class MovableClock : TimeProvider
-    {
-        private long _offsetTicks;
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 }

@@ -102,6 +102,7 @@ public sealed class ConfigurationTests
             ["OTC_VPCEP_ENDPOINT"] = "http://127.0.0.1:9999",
             ["OS_INSECURE"] = "true",
             ["OTC_MAX_RETRIES"] = "2",
+            ["OTC_MAX_CONNECTIONS"] = "7",
         };
 
         var options = Configuration(environment).BuildOptions(PropertyMap.Empty);
@@ -116,6 +117,19 @@ public sealed class ConfigurationTests
         Assert.That(options.VpcepEndpoint, Is.EqualTo("http://127.0.0.1:9999"));
         Assert.That(options.Insecure, Is.True);
         Assert.That(options.MaxRetries, Is.EqualTo(2));
+        Assert.That(options.MaxConnectionsPerServer, Is.EqualTo(7));
+    }
+
+    [Test]
+    public void The_connection_cap_defaults_to_the_clients_and_must_be_at_least_one()
+    {
+        var configuration = Configuration(new Dictionary<string, string>());
+        var defaults = configuration.BuildOptions(Props.Map(("region", "eu-de"), ("accessKey", "AK"), ("secretKey", "SK")));
+        var zero = configuration.CheckConfig(PropertyMap.Empty, Props.Map(("region", "eu-de"), ("accessKey", "AK"), ("secretKey", "SK"), ("maxConnections", 0.0)));
+
+        Assert.That(defaults.MaxConnectionsPerServer, Is.EqualTo(32));
+        Assert.That(zero.Failures.Select(failure => failure.Property), Is.EqualTo(new[] { "maxConnections" }));
+        Assert.That(zero.Failures.Single().Reason, Does.Contain("at least 1"));
     }
 
     [Test]

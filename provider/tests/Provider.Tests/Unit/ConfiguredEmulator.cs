@@ -1,8 +1,8 @@
 using Otc.CloudClient;
 using Otc.Emulator;
+using Otc.EmulatorHarness;
 using Otc.Provider.Cloud;
 using Otc.Provider.Configuration;
-using Otc.ProviderHost.Values;
 
 namespace Otc.Provider.Tests.Unit;
 
@@ -30,13 +30,7 @@ internal sealed class ConfiguredEmulator : IAsyncDisposable
         var emulator = await EmulatorHost.StartAsync(options, CancellationToken.None);
         var clients = new OtcClientProvider();
         var configuration = new OtcProviderConfiguration(clients, _ => null);
-        await configuration.ConfigureAsync(Props.Map(
-            ("region", "eu-de"),
-            ("projectId", EmulatorAccounts.DefaultProjectId),
-            ("accessKey", EmulatorAccounts.AccessKey),
-            ("secretKey", PropertyValue.From(EmulatorAccounts.SecretKey).WithSecret()),
-            ("vpcepEndpoint", emulator.BaseUrl.ToString()),
-            ("maxRetries", 0.0)), CancellationToken.None);
+        await configuration.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl, maxRetries: 0), CancellationToken.None);
         return new ConfiguredEmulator(emulator, clients);
     }
 

@@ -201,7 +201,7 @@ public sealed class EndpointUnitTests
             EnableWhitelist = true,
             Description = "",
             Tags = [new ResourceTag { Key = "env", Value = "test" }],
-            MarkerId = 201515772,
+            MarkerId = "422321321312321321",
         };
 
         var state = EndpointMapper.ToState(live, preferred: null, Region);
@@ -209,10 +209,20 @@ public sealed class EndpointUnitTests
         var checkedInputs = Check(imported);
 
         Assert.That(state.ServiceName.ValueOrDefault, Is.EqualTo("eu-de.web.svc-1"), "the full name, composed from the bare one the cloud answered");
-        Assert.That(state.ToProperties()["markerId"], Is.EqualTo(PropertyValue.From(201515772)));
+        Assert.That(state.ToProperties()["markerId"], Is.EqualTo(PropertyValue.From("422321321312321321")), "18 digits, kept as text");
         Assert.That(checkedInputs.Failures, Is.Empty);
         Assert.That(checkedInputs.Inputs, Is.EqualTo(imported));
         Assert.That(Diff(imported, Full().Without("portIp").With("description", "")).HasChanges, Is.False);
+    }
+
+    [Test]
+    public void A_marker_id_that_0_1_0_stored_as_a_number_reads_back_as_its_digits()
+    {
+        var stored = Full().With("markerId", 201515772).With("status", "accepted");
+
+        var state = PropertyModel.FromStoredProperties<VpcEndpointState>(stored);
+
+        Assert.That(state.ToProperties()["markerId"], Is.EqualTo(PropertyValue.From("201515772")));
     }
 
     [Test]

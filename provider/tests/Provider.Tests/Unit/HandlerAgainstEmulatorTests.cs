@@ -181,7 +181,7 @@ public sealed class HandlerAgainstEmulatorTests
     }
 
     [Test]
-    public async Task An_update_sends_exactly_one_PUT_with_only_the_changed_fields()
+    public async Task An_update_sends_exactly_one_PUT_with_the_changed_fields_and_the_documented_defaults()
     {
         var inputs = Inputs();
         var created = await CreateAsync(inputs);
@@ -195,7 +195,7 @@ public sealed class HandlerAgainstEmulatorTests
 
         var puts = Mutations().Where(m => m.Method == "PUT").ToList();
         Assert.That(puts, Has.Count.EqualTo(1));
-        Assert.That(JObject.Parse(puts[0].Body).Properties().Select(p => p.Name), Is.EqualTo(new[] { "description" }));
+        Assert.That(JObject.Parse(puts[0].Body).Properties().Select(p => p.Name), Is.EqualTo(new[] { "approval_enabled", "tcp_proxy", "description" }));
         Assert.That(updated.State.ToProperties()["description"], Is.EqualTo(PropertyValue.From("changed")));
     }
 

@@ -20,11 +20,31 @@ public sealed class UpdatePlanTests
         Assert.That(UpdatePlan.Build(Old, Old).IsEmpty, Is.True);
 
     [Test]
-    public void Only_the_changed_fields_are_in_the_PUT()
+    public void The_PUT_has_the_changed_fields_plus_approval_and_tcp_proxy()
     {
         var plan = UpdatePlan.Build(Old, Old with { Description = "new text", ApprovalEnabled = false });
 
-        Assert.That(Json(plan.Modify), Is.EqualTo("""{"approval_enabled":false,"description":"new text"}"""));
+        Assert.That(Json(plan.Modify), Is.EqualTo("""{"approval_enabled":false,"tcp_proxy":"close","description":"new text"}"""));
+    }
+
+    [Test]
+    public void The_desired_approval_and_tcp_proxy_go_out_with_any_change_because_the_modify_page_gives_them_defaults()
+    {
+        var old = Old with { ApprovalEnabled = false, TcpProxy = "toa_open" };
+
+        var plan = UpdatePlan.Build(old, old with { Description = "only this changed" });
+
+        Assert.That(Json(plan.Modify), Is.EqualTo("""{"approval_enabled":false,"tcp_proxy":"toa_open","description":"only this changed"}"""));
+    }
+
+    [Test]
+    public void Without_the_documented_defaults_only_the_changed_fields_go_out()
+    {
+        var old = Old with { ApprovalEnabled = false, TcpProxy = "toa_open" };
+
+        var plan = UpdatePlan.Build(old, old with { Description = "only this changed" }, sendDocumentedDefaults: false);
+
+        Assert.That(Json(plan.Modify), Is.EqualTo("""{"description":"only this changed"}"""));
     }
 
     [Test]
@@ -35,7 +55,7 @@ public sealed class UpdatePlanTests
         var plan = UpdatePlan.Build(Old, desired);
 
         Assert.That(Json(plan.Modify), Is.EqualTo(
-            """{"ports":[{"client_port":80,"server_port":8080,"protocol":"TCP"},{"client_port":8000,"server_port":9000,"protocol":"TCP"}]}"""));
+            """{"approval_enabled":true,"ports":[{"client_port":80,"server_port":8080,"protocol":"TCP"},{"client_port":8000,"server_port":9000,"protocol":"TCP"}],"tcp_proxy":"close"}"""));
     }
 
     [Test]
@@ -45,7 +65,7 @@ public sealed class UpdatePlanTests
 
         var plan = UpdatePlan.Build(Old, desired);
 
-        Assert.That(Json(plan.Modify), Is.EqualTo("""{"service_name":"renamed","port_id":"port-2","tcp_proxy":"proxy_open"}"""));
+        Assert.That(Json(plan.Modify), Is.EqualTo("""{"approval_enabled":true,"service_name":"renamed","port_id":"port-2","tcp_proxy":"proxy_open"}"""));
     }
 
     [Test]
@@ -97,16 +117,17 @@ public sealed class UpdatePlanTests
 
         var plan = UpdatePlan.Build(Old, desired);
 
-        Assert.That(Json(plan.Modify), Is.EqualTo("""{"description":""}"""));
+        Assert.That(Json(plan.Modify), Is.EqualTo("""{"approval_enabled":true,"tcp_proxy":"close","description":""}"""));
         Assert.That(plan.Tags.ToDelete.Select(t => t.Key), Is.EqualTo(new[] { "env", "team" }));
         Assert.That(plan.PermissionsToRemove, Is.EquivalentTo(new[] { "d1", "d2" }));
     }
 
     [Test]
-    public void Permissions_go_to_the_API_with_the_domain_prefix_except_everyone()
+    public void Permissions_go_to_the_API_in_the_documented_prefixed_form_every_account_too()
     {
         Assert.That(Permissions.ToWire("d1"), Is.EqualTo("iam:domain::d1"));
         Assert.That(Permissions.ToWire("iam:domain::d1"), Is.EqualTo("iam:domain::d1"));
-        Assert.That(Permissions.ToWire("*"), Is.EqualTo("*"));
+        Assert.That(Permissions.ToWire("*"), Is.EqualTo("iam:domain::*"));
+        Assert.That(Permissions.ToWire("iam:domain::*"), Is.EqualTo("iam:domain::*"));
     }
 }

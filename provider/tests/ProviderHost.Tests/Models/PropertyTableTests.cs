@@ -48,6 +48,16 @@ public sealed class PropertyTableTests
     }
 
     [Test]
+    public void A_stored_value_of_another_shape_is_left_out_when_read_tolerantly()
+    {
+        var stored = Map(("name", "a"), ("size", "large"), ("parts", PropertyValue.From([PartValue(("count", 1))])));
+
+        var model = PropertyModel.FromStoredProperties<Crate>(stored);
+
+        Assert.That(model.ToProperties(), Is.EqualTo(Map(("name", "a"), ("parts", PropertyValue.From([PartValue(("count", 1))])))));
+    }
+
+    [Test]
     public void Overlay_takes_what_the_source_sets()
     {
         var target = new Crate { Name = "a", Size = 1 };

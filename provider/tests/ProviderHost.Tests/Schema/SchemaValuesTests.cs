@@ -127,14 +127,6 @@ public sealed class SchemaValuesTests
         Assert.That(SchemaValues.ReadInputs(Map(("name", "p")), Inputs)["open"], Is.EqualTo(PropertyValue.From(true)));
 
     [Test]
-    public void A_state_written_in_another_shape_is_read_without_the_odd_values()
-    {
-        var state = SchemaValues.ReadTolerant(Map(("name", "p"), ("length", "long"), ("gone", 1)), Schema.ResourceOutputs(Token)!);
-
-        Assert.That(state, Is.EqualTo(Map(("name", "p"))));
-    }
-
-    [Test]
     public void Enum_references_are_strings_and_object_references_are_objects()
     {
         var joints = Inputs.Property("joints")!.Shape;

@@ -16,8 +16,16 @@ export const EMULATOR_ACCOUNT = Object.freeze({
   secretKey: 'emulator-secret-key-0001',
 });
 
-export async function startEmulator() {
-  const child = spawn('dotnet', [EMULATOR_DLL, '--port', '0', '--create-delay-ms', '200', '--delete-delay-ms', '100'], {
+// The emulator's two readings of the API reference: lenient (the default) and strict (--strict, the harsh reading of
+// every ambiguous rule). The resource suites run against both.
+export const MODES = Object.freeze(['lenient', 'strict']);
+
+export async function startEmulator({ strict = false } = {}) {
+  const args = [EMULATOR_DLL, '--port', '0', '--create-delay-ms', '200', '--delete-delay-ms', '100'];
+  if (strict) {
+    args.push('--strict');
+  }
+  const child = spawn('dotnet', args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // No emulator outlives the test file, whatever happens to a test.

@@ -7,6 +7,7 @@ function unimplemented(_call, callback) {
 
 export async function startFakeEngine() {
   const logs = [];
+  const waiters = new Set();
   const server = new grpc.Server();
   const handlers = {};
   for (const name of Object.keys(engineGrpc.EngineService)) {
@@ -14,7 +15,11 @@ export async function startFakeEngine() {
   }
   handlers.log = (call, callback) => {
     const request = call.request;
-    logs.push({ severity: request.getSeverity(), message: request.getMessage(), urn: request.getUrn() });
+    const entry = { severity: request.getSeverity(), message: request.getMessage(), urn: request.getUrn() };
+    logs.push(entry);
+    for (const waiter of waiters) {
+      waiter(entry);
+    }
     callback(null, new emptyPb.Empty());
   };
   server.addService(engineGrpc.EngineService, handlers);
@@ -27,9 +32,30 @@ export async function startFakeEngine() {
       }
     });
   });
+  // Status lines are sent while an operation runs and may still be on their way when it answers: wait for them.
+  const logArrived = (predicate, timeoutMs = 10_000) => new Promise((resolve, reject) => {
+    const found = logs.find(predicate);
+    if (found) {
+      resolve(found);
+      return;
+    }
+    const timer = setTimeout(() => {
+      waiters.delete(waiter);
+      reject(new Error(`no such log within ${timeoutMs} ms; engine logs: ${JSON.stringify(logs)}`));
+    }, timeoutMs);
+    const waiter = (entry) => {
+      if (predicate(entry)) {
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        resolve(entry);
+      }
+    };
+    waiters.add(waiter);
+  });
   return {
     address: `127.0.0.1:${port}`,
     logs,
+    logArrived,
     stop: () => new Promise((resolve) => server.tryShutdown(() => resolve())),
   };
 }

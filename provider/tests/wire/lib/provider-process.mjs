@@ -31,12 +31,16 @@ process.on('exit', () => {
   }
 });
 
-/** `flags` go before the engine address, as the engine's `--logtostderr`, `-v=N` and `--tracing X` do. */
-export async function startProvider({ flags = [] } = {}) {
+/**
+ * `flags` go before the engine address, as the engine's `--logtostderr`, `-v=N` and `--tracing X` do.
+ * `pollIntervalMs` (OTC_POLL_INTERVAL_MS) is how often the provider reads what it waits for: the emulator here creates
+ * and deletes in a fifth of a second, so the provider's default of once a second would only add waiting.
+ */
+export async function startProvider({ flags = [], pollIntervalMs = 50 } = {}) {
   const engine = await startFakeEngine();
   const child = spawn(PROVIDER_BIN, [...flags, engine.address], {
     cwd: path.dirname(PROVIDER_BIN),
-    env: providerEnvironment(),
+    env: { ...providerEnvironment(), OTC_POLL_INTERVAL_MS: String(pollIntervalMs) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);

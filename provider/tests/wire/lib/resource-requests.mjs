@@ -36,6 +36,20 @@ export function diffRequest(name, id, { olds, oldInputs, news, type = RESOURCE_T
   return request;
 }
 
+export function updateRequest(name, id, { olds, oldInputs, news, preview = false, type = RESOURCE_TYPE }) {
+  const request = new providerPb.UpdateRequest();
+  request.setId(id);
+  request.setUrn(urnOf(name, type));
+  request.setName(name);
+  request.setType(type);
+  request.setOlds(toStruct(olds));
+  request.setOldInputs(toStruct(oldInputs));
+  request.setNews(toStruct(news));
+  request.setTimeout(0);
+  request.setPreview(preview);
+  return request;
+}
+
 export function deleteRequest(name, id, { properties, oldInputs, type = RESOURCE_TYPE }) {
   const request = new providerPb.DeleteRequest();
   request.setId(id);

@@ -40,10 +40,10 @@ namespace Pulumi.Otc.Vpcep.Inputs
         public Input<string> EndpointId { get; set; } = null!;
 
         /// <summary>
-        /// The ID of the connection (the endpoint's `markerId`).
+        /// The ID of the connection (the endpoint's `markerId`): the cloud's `marker_id` number as its decimal digits, since it can have more digits (up to 18) than a number keeps exactly.
         /// </summary>
         [Input("markerId")]
-        public Input<int>? MarkerId { get; set; }
+        public Input<string>? MarkerId { get; set; }
 
         /// <summary>
         /// The state of the connection: `creating`, `pendingAcceptance`, `accepted`, `rejected`, `failed` or `deleting`.

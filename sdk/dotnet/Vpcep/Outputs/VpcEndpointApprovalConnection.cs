@@ -33,9 +33,9 @@ namespace Pulumi.Otc.Vpcep.Outputs
         /// </summary>
         public readonly string EndpointId;
         /// <summary>
-        /// The ID of the connection (the endpoint's `markerId`).
+        /// The ID of the connection (the endpoint's `markerId`): the cloud's `marker_id` number as its decimal digits, since it can have more digits (up to 18) than a number keeps exactly.
         /// </summary>
-        public readonly int? MarkerId;
+        public readonly string? MarkerId;
         /// <summary>
         /// The state of the connection: `creating`, `pendingAcceptance`, `accepted`, `rejected`, `failed` or `deleting`.
         /// </summary>
@@ -55,7 +55,7 @@ namespace Pulumi.Otc.Vpcep.Outputs
 
             string endpointId,
 
-            int? markerId,
+            string? markerId,
 
             string? status,
 

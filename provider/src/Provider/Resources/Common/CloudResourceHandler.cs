@@ -18,10 +18,6 @@ public abstract class CloudResourceHandler<TInputs, TState>(OtcClientProvider cl
     where TInputs : class, IPropertyModel<TInputs>, new()
     where TState : class, IPropertyModel<TState>, new()
 {
-    /// <summary>A wait until reading the resource answers 404, as <see cref="ServiceWaiter"/> and <see cref="EndpointWaiter"/> offer it.</summary>
-    private protected delegate Task DeletionWait(
-        IVpcepClient client, string id, TimeSpan timeout, IProgress<WaitProgress>? progress, CancellationToken ct, WaitPolicy? policy, bool deletionRequested);
-
     public string Token => token;
 
     /// <summary>The client Configure made; a FailedPrecondition error before that.</summary>
@@ -129,25 +125,24 @@ public abstract class CloudResourceHandler<TInputs, TState>(OtcClientProvider cl
 
     /// <summary>
     /// Deletes, then waits until reading the resource answers 404, within the operation's time budget. A 404 to the
-    /// delete itself means there is nothing left to do. <paramref name="explainRefusal"/> may turn another refusal into
-    /// a clearer error (null keeps the cloud's).
+    /// delete means there is nothing left to do; a refusal because the resource is already being deleted (a retry whose
+    /// first answer was lost), or after which its status shows it <c>deleting</c> or gone, counts as accepted
+    /// (<see cref="Removal"/>). <paramref name="explainRefusal"/> may turn another refusal into a clearer error (null
+    /// keeps the cloud's).
     /// </summary>
     private protected async Task DeleteThenWaitAsync(
         DeleteRequest<TState> request,
-        Func<IVpcepClient, string, CancellationToken, Task> delete,
-        DeletionWait waitUntilGone,
+        DeletableKind kind,
         CancellationToken cancellationToken,
         Func<OtcApiException, CancellationToken, Task<Exception?>>? explainRefusal = null)
     {
         var client = Client;
         var budget = TimeBudget.Start(request.Timeout);
+        RemovalOutcome outcome;
         try
         {
-            await delete(client, request.Id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound)
-        {
-            return;
+            outcome = await Removal.DeleteAsync(
+                token => kind.DeleteAsync(client, request.Id, token), token => kind.StatusAsync(client, request.Id, token), cancellationToken).ConfigureAwait(false);
         }
         catch (OtcApiException exception) when (explainRefusal is not null)
         {
@@ -159,7 +154,12 @@ public abstract class CloudResourceHandler<TInputs, TState>(OtcClientProvider cl
             throw;
         }
 
-        var progress = Progress(request.Log, StatusVocabulary.Deleted);
-        await waitUntilGone(client, request.Id, budget.Remaining, progress, cancellationToken, waitPolicy, deletionRequested: true).ConfigureAwait(false);
+        if (outcome == RemovalOutcome.AlreadyGone)
+        {
+            return;
+        }
+
+        await kind.WaitUntilGoneAsync(client, request.Id, budget.Remaining, Progress(request.Log, StatusVocabulary.Deleted), cancellationToken, waitPolicy)
+            .ConfigureAwait(false);
     }
 }

@@ -50,7 +50,7 @@ internal static class EndpointMapper
             Status = endpoint.Status,
             Ip = NullIfEmpty(endpoint.Ip),
             DnsNames = InputList<string>.Of(endpoint.DnsNames),
-            MarkerId = endpoint.MarkerId == 0 ? Input<long>.Absent : endpoint.MarkerId,
+            MarkerId = NullIfEmpty(endpoint.MarkerId),
             ServiceName = string.IsNullOrEmpty(serviceId) ? endpoint.EndpointServiceName : ServiceNames.FullName(endpoint.EndpointServiceName, serviceId, region),
             ServiceType = endpoint.ServiceType,
             ProjectId = endpoint.ProjectId,

@@ -93,7 +93,7 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
     }
 
     public override Task DeleteAsync(DeleteRequest<VpcEndpointState> request, CancellationToken cancellationToken) =>
-        DeleteThenWaitAsync(request, static (client, id, token) => client.DeleteEndpointAsync(id, token), EndpointWaiter.WaitForDeletedAsync, cancellationToken);
+        DeleteThenWaitAsync(request, DeletableKind.Endpoint, cancellationToken);
 
     /// <summary>
     /// The rules that depend on the kind of service, checked before anything is created: an interface endpoint needs a

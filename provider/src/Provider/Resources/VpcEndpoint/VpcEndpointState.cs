@@ -1,3 +1,4 @@
+using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Models;
 using Names = Otc.Provider.Resources.VpcEndpoint.VpcEndpointInputs.Names;
 
@@ -17,8 +18,11 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>, IDiffN
 
     public Input<InputList<string>> DnsNames { get; init; }
 
-    /// <summary>The connection's id on the service side (what the owner sees as <c>marker_id</c>).</summary>
-    public Input<long> MarkerId { get; init; }
+    /// <summary>
+    /// The connection's id on the service side (what the owner sees as <c>marker_id</c>): the cloud's JSON number as its
+    /// digits, since up to 18 of them are more than a double (a Pulumi number) holds exactly.
+    /// </summary>
+    public Input<string> MarkerId { get; init; }
 
     /// <summary>The full name of the service the endpoint connects to.</summary>
     public Input<string> ServiceName { get; init; }
@@ -37,7 +41,7 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>, IDiffN
         .Add("status", Codec.String, s => s.Status, (s, v) => s with { Status = v }, PropertyFlags.Required)
         .Add("ip", Codec.String, s => s.Ip, (s, v) => s with { Ip = v })
         .Add("dnsNames", Codec.ListOf(Codec.String), s => s.DnsNames, (s, v) => s with { DnsNames = v })
-        .Add("markerId", Codec.Integer, s => s.MarkerId, (s, v) => s with { MarkerId = v })
+        .Add("markerId", DigitsCodec.Instance, s => s.MarkerId, (s, v) => s with { MarkerId = v })
         .Add("serviceName", Codec.String, s => s.ServiceName, (s, v) => s with { ServiceName = v }, PropertyFlags.Required)
         .Add("serviceType", Codec.String, s => s.ServiceType, (s, v) => s with { ServiceType = v }, PropertyFlags.Required)
         .Add("projectId", Codec.String, s => s.ProjectId, (s, v) => s with { ProjectId = v }, PropertyFlags.Required)

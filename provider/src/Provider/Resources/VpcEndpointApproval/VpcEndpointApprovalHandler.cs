@@ -19,8 +19,11 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
 {
     public const string TypeToken = "otc:vpcep:VpcEndpointApproval";
 
-    /// <summary>Errors that mean the endpoint is no longer there to reject: gone (404) or not connecting to the service (2013).</summary>
-    private const string EndpointGoneCode = "EndPoint.2013";
+    /// <summary>The error appendix: "The VPC endpoint in the Failed status cannot be modified" (a receive of a failed endpoint).</summary>
+    private const string FailedCannotBeModified = "EndPoint.2047";
+
+    /// <summary>A reject is done, or under way, once the connection shows one of these (or is gone).</summary>
+    private static readonly string[] RejectFinished = [EndpointStatus.Rejected, EndpointStatus.Deleting];
 
     public override async Task<CreateResult<VpcEndpointApprovalState>> CreateAsync(CreateRequest<VpcEndpointApprovalInputs> request, CancellationToken cancellationToken)
     {
@@ -110,12 +113,23 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
             {
                 // What the cloud shows now, not what the state remembers: a connection rejected in the console is accepted again.
                 var current = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
+                var failedEndpoints = new List<string>();
                 foreach (var id in wanted.Distinct(StringComparer.Ordinal))
                 {
                     var connection = current.FirstOrDefault(candidate => candidate.Id == id);
-                    if (!StatusVocabulary.Is(connection?.Status, EndpointStatus.Accepted))
+                    if (StatusVocabulary.Is(connection?.Status, EndpointStatus.Accepted))
+                    {
+                        continue;
+                    }
+
+                    try
                     {
                         await AcceptAsync(client, serviceId, id, connection, log, budget, markChanged, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (FailedEndpointException failed)
+                    {
+                        // The others are still accepted; the failed ones are reported together at the end.
+                        failedEndpoints.Add(failed.Message);
                     }
                 }
 
@@ -126,6 +140,11 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
                         await RejectAsync(client, serviceId, id, cancellationToken).ConfigureAwait(false);
                         markChanged();
                     }
+                }
+
+                if (failedEndpoints.Count > 0)
+                {
+                    throw new ProviderException(ProviderErrorKind.FailedPrecondition, string.Join("; ", failedEndpoints));
                 }
 
                 var after = await client.ListConnectionsAsync(serviceId, cancellationToken).ConfigureAwait(false);
@@ -142,7 +161,11 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
                 failure));
     }
 
-    /// <summary>Waits while the endpoint is still being created, accepts it, and waits until the connection is accepted.</summary>
+    /// <summary>
+    /// Waits while the endpoint is still being created, accepts it, and waits until the connection is accepted. A
+    /// <c>failed</c> endpoint is not sent a <c>receive</c> (one cloud accepts it, another refuses it with
+    /// <c>EndPoint.2047</c>); it fails at once, naming the endpoint and the cloud's reason, and nothing is retried.
+    /// </summary>
     private async Task AcceptAsync(
         IVpcepClient client,
         string serviceId,
@@ -156,31 +179,54 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         connection ??= await ConnectionAsync(client, serviceId, endpointId, cancellationToken).ConfigureAwait(false);
         if (StatusVocabulary.Is(connection.Status, EndpointStatus.Creating))
         {
-            await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitUntilSettledAsync(
+            connection = await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitUntilSettledAsync(
                 client, serviceId, endpointId, budget.Remaining, ConnectionProgress(log, "ready to accept"), cancellationToken, Waits, current: connection)).ConfigureAwait(false);
         }
 
-        var answered = await client.ActOnConnectionAsync(serviceId, ConnectionAction.Receive, endpointId, cancellationToken).ConfigureAwait(false);
+        if (StatusVocabulary.Is(connection.Status, EndpointStatus.Failed))
+        {
+            throw FailedEndpoint(serviceId, endpointId, connection, refusal: null);
+        }
+
+        IReadOnlyList<ServiceConnection> answered;
+        try
+        {
+            answered = await client.ActOnConnectionAsync(serviceId, ConnectionAction.Receive, endpointId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OtcApiException refusal) when (string.Equals(refusal.ErrorCode, FailedCannotBeModified, StringComparison.OrdinalIgnoreCase))
+        {
+            // It failed between the read and the receive: the connection's error entries carry the reason.
+            var failed = await CloudCalls.BestEffortAsync(token => client.ListConnectionsAsync(serviceId, endpointId, token)).ConfigureAwait(false);
+            throw FailedEndpoint(serviceId, endpointId, failed?.FirstOrDefault(candidate => candidate.Id == endpointId) ?? connection, refusal);
+        }
+
         markChanged();
         connection = answered.FirstOrDefault(candidate => candidate.Id == endpointId) ?? connection;
         if (StatusVocabulary.Is(connection.Status, EndpointStatus.Failed))
         {
-            throw new ConnectionFailedException(serviceId, connection);
+            throw FailedEndpoint(serviceId, endpointId, connection, refusal: null);
         }
 
         if (!StatusVocabulary.Is(connection.Status, EndpointStatus.Accepted))
         {
-            await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitForAcceptedAsync(
-                client, serviceId, endpointId, budget.Remaining, ConnectionProgress(log, EndpointStatus.Accepted), cancellationToken, Waits, current: connection)).ConfigureAwait(false);
+            try
+            {
+                await WhileConnectingAsync(serviceId, endpointId, ConnectionWaiter.WaitForAcceptedAsync(
+                    client, serviceId, endpointId, budget.Remaining, ConnectionProgress(log, EndpointStatus.Accepted), cancellationToken, Waits, current: connection)).ConfigureAwait(false);
+            }
+            catch (ConnectionFailedException failed)
+            {
+                throw FailedEndpoint(serviceId, endpointId, failed.Connection, refusal: null);
+            }
         }
     }
 
     /// <summary>A wait on a connection; the connection vanishing from the service's list means the endpoint does not (or no longer) connect.</summary>
-    private static async Task WhileConnectingAsync(string serviceId, string endpointId, Task wait)
+    private static async Task<ServiceConnection> WhileConnectingAsync(string serviceId, string endpointId, Task<ServiceConnection> wait)
     {
         try
         {
-            await wait.ConfigureAwait(false);
+            return await wait.ConfigureAwait(false);
         }
         catch (OtcApiException exception) when (exception.IsNotFound)
         {
@@ -188,16 +234,27 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         }
     }
 
-    private static async Task RejectAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rejects one connection. A refusal after which the connection is gone (the endpoint was deleted, or no longer
+    /// belongs to the service), rejected or being deleted counts as done (<see cref="Removal"/>).
+    /// </summary>
+    private static Task RejectAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
+        => Removal.RemoveAsync(
+            token => client.ActOnConnectionAsync(serviceId, ConnectionAction.Reject, endpointId, token),
+            async token => (await client.ListConnectionsAsync(serviceId, endpointId, token).ConfigureAwait(false))
+                .FirstOrDefault(candidate => candidate.Id == endpointId)?.Status,
+            RejectFinished,
+            cancellationToken);
+
+    /// <summary>Accepting a failed endpoint: the error names the endpoint, the service and the cloud's reason.</summary>
+    private static FailedEndpointException FailedEndpoint(string serviceId, string endpointId, ServiceConnection connection, OtcApiException? refusal)
     {
-        try
-        {
-            await client.ActOnConnectionAsync(serviceId, ConnectionAction.Reject, endpointId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OtcApiException exception) when (exception.IsNotFound || StatusVocabulary.Is(exception.ErrorCode, EndpointGoneCode))
-        {
-            // Already gone: nothing is connected to reject.
-        }
+        var reason = connection.Errors.Count > 0 ? ServiceError.Summarize(connection.Errors) : refusal?.ErrorMessage ?? "no error details reported";
+        var refused = refusal is null ? string.Empty : " " + OtcExceptionTranslator.Describe(refusal);
+        return new FailedEndpointException(
+            $"{VpcEndpointApprovalInputs.EndpointIdsName}: VPC endpoint {endpointId} cannot be accepted: its connection to service {serviceId} failed ({reason}); "
+            + "delete and recreate the endpoint, or take it off the list." + refused,
+            refusal);
     }
 
     private static async Task<ServiceConnection> ConnectionAsync(IVpcepClient client, string serviceId, string endpointId, CancellationToken cancellationToken)
@@ -210,6 +267,10 @@ public sealed class VpcEndpointApprovalHandler(OtcClientProvider clients, WaitPo
         ProviderErrorKind.InvalidInput,
         $"{VpcEndpointApprovalInputs.EndpointIdsName}: VPC endpoint {endpointId} does not connect to service {serviceId} (the service lists no connection of it); "
         + "check the endpoint's serviceId, and that its owner's account is on the service's whitelist");
+
+    /// <summary>One listed endpoint is <c>failed</c>; the others are still accepted before the update reports it.</summary>
+    private sealed class FailedEndpointException(string message, Exception? refusal)
+        : ProviderException(ProviderErrorKind.FailedPrecondition, message, refusal);
 
     /// <summary>Accepted, or waiting to be: what deleting the approval (or taking the endpoint off its list) rejects.</summary>
     private static bool IsConnected(ServiceConnection? connection) =>

@@ -1,4 +1,5 @@
 using Otc.CloudClient;
+using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Models;
 
 namespace Otc.Provider.Resources.VpcEndpointApproval;
@@ -25,12 +26,15 @@ public sealed record VpcEndpointApprovalState : IPropertyModel<VpcEndpointApprov
     public VpcEndpointApprovalState NormalisedForDiff() => this with { Settings = Settings.NormalisedForDiff() };
 }
 
-/// <summary>One endpoint's connection to the service, as the service's owner sees it.</summary>
+/// <summary>
+/// One endpoint's connection to the service, as the service's owner sees it. <see cref="MarkerId"/> is the cloud's
+/// number as its digits (up to 18, more than a Pulumi number holds exactly).
+/// </summary>
 public sealed record ApprovalConnection : IPropertyModel<ApprovalConnection>
 {
     public Input<string> EndpointId { get; init; }
 
-    public Input<long> MarkerId { get; init; }
+    public Input<string> MarkerId { get; init; }
 
     public Input<string> DomainId { get; init; }
 
@@ -44,7 +48,7 @@ public sealed record ApprovalConnection : IPropertyModel<ApprovalConnection>
 
     public static PropertyTable<ApprovalConnection> Properties { get; } = new PropertyTable<ApprovalConnection>()
         .Add("endpointId", Codec.String, c => c.EndpointId, (c, v) => c with { EndpointId = v }, PropertyFlags.Required)
-        .Add("markerId", Codec.Integer, c => c.MarkerId, (c, v) => c with { MarkerId = v })
+        .Add("markerId", DigitsCodec.Instance, c => c.MarkerId, (c, v) => c with { MarkerId = v })
         .Add("domainId", Codec.String, c => c.DomainId, (c, v) => c with { DomainId = v })
         .Add("status", Codec.String, c => c.Status, (c, v) => c with { Status = v })
         .Add("description", Codec.String, c => c.Description, (c, v) => c with { Description = v })
@@ -54,7 +58,7 @@ public sealed record ApprovalConnection : IPropertyModel<ApprovalConnection>
     public static ApprovalConnection From(ServiceConnection connection) => new()
     {
         EndpointId = connection.Id,
-        MarkerId = connection.MarkerId == 0 ? Input<long>.Absent : connection.MarkerId,
+        MarkerId = string.IsNullOrEmpty(connection.MarkerId) ? null : connection.MarkerId,
         DomainId = connection.DomainId,
         Status = connection.Status,
         Description = connection.Description,

@@ -24,10 +24,15 @@ internal static class ServiceMapper
     };
 
     /// <summary>
-    /// The PUT body with only the fields that changed, or null when none did. Changes that mean the same (port order, enum
-    /// case, long vs short name) are no change.
+    /// The PUT body, or null when no modify-API field changed. It carries the fields that changed, and always the
+    /// desired <c>approval_enabled</c> and <c>tcp_proxy</c>: the modify page documents request defaults for both
+    /// ("The default value is true" / "close"), so a cloud that applies them to omitted fields would otherwise switch
+    /// approval on and the proxy mode off with every ports, name or description change. (Each port carries its
+    /// protocol, the page's only other default.) Changes that mean the same (port order, enum case, long vs short name)
+    /// are no change. <paramref name="sendDocumentedDefaults"/> exists for the test that proves the strict emulator
+    /// catches their absence; the provider always sends them.
     /// </summary>
-    public static UpdateServiceRequest? ModifyRequest(VpcEndpointServiceInputs old, VpcEndpointServiceInputs desired)
+    public static UpdateServiceRequest? ModifyRequest(VpcEndpointServiceInputs old, VpcEndpointServiceInputs desired, bool sendDocumentedDefaults = true)
     {
         var approvalChanged = old.ApprovalEnabled.Value != desired.ApprovalEnabled.Value;
         var oldName = ServiceNames.ShortName(old.ServiceName.ValueOrDefault);
@@ -45,11 +50,11 @@ internal static class ServiceMapper
 
         return new UpdateServiceRequest
         {
-            ApprovalEnabled = approvalChanged ? desired.ApprovalEnabled.Value : null,
+            ApprovalEnabled = approvalChanged || sendDocumentedDefaults ? desired.ApprovalEnabled.Value : null,
             ServiceName = nameChanged ? newName : null,
             Ports = portsChanged ? ToWirePorts(desired.PortList) : null,
             PortId = portIdChanged ? desired.PortId.Value : null,
-            TcpProxy = tcpProxyChanged ? TcpProxyOf(desired) : null,
+            TcpProxy = tcpProxyChanged || sendDocumentedDefaults ? TcpProxyOf(desired) : null,
             Description = descriptionChanged ? desired.Description.ValueOr("") : null,
         };
     }

@@ -15,12 +15,13 @@ internal sealed record UpdatePlan(
 {
     public bool IsEmpty => Modify is null && Tags.IsEmpty && PermissionsToRemove.Count == 0 && PermissionsToAdd.Count == 0;
 
-    public static UpdatePlan Build(VpcEndpointServiceInputs old, VpcEndpointServiceInputs desired)
+    /// <param name="sendDocumentedDefaults">See <see cref="ServiceMapper.ModifyRequest"/>; the provider always sends them.</param>
+    public static UpdatePlan Build(VpcEndpointServiceInputs old, VpcEndpointServiceInputs desired, bool sendDocumentedDefaults = true)
     {
         var oldPermissions = old.PermissionSet;
         var newPermissions = desired.PermissionSet;
         return new UpdatePlan(
-            ServiceMapper.ModifyRequest(old, desired),
+            ServiceMapper.ModifyRequest(old, desired, sendDocumentedDefaults),
             TagChanges.Between(old.TagMap, desired.TagMap),
             [.. oldPermissions.Except(newPermissions, StringComparer.Ordinal)],
             [.. newPermissions.Except(oldPermissions, StringComparer.Ordinal)]);

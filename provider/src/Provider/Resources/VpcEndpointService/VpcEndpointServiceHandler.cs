@@ -22,6 +22,13 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
     public DiffResult Diff(DiffRequest<VpcEndpointServiceInputs, VpcEndpointServiceState> request, DiffResult result) => ServiceDiff.Refine(request, result);
 
+    /// <summary>
+    /// Whether every modify PUT carries the desired <c>approval_enabled</c> and <c>tcp_proxy</c> (see
+    /// <see cref="ServiceMapper.ModifyRequest"/>). Always true in the provider; a test turns it off to show that the strict
+    /// emulator catches the omission.
+    /// </summary>
+    internal bool SendsDocumentedModifyDefaults { get; init; } = true;
+
     public VpcEndpointServiceState PreviewCreate(VpcEndpointServiceInputs inputs) => ServicePreview.Create(inputs);
 
     public VpcEndpointServiceState PreviewUpdate(VpcEndpointServiceState oldState, VpcEndpointServiceInputs newInputs) => ServicePreview.Update(oldState, newInputs);
@@ -83,7 +90,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
         // The old state holds the live values as last seen (after a partly failed update too), so a retry applies the gap.
         var current = request.OldState.Settings;
-        var plan = UpdatePlan.Build(current, desired);
+        var plan = UpdatePlan.Build(current, desired, SendsDocumentedModifyDefaults);
         var state = await HandBackOnFailureAsync(
             async markApplied =>
             {
@@ -119,8 +126,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
 
     public override Task DeleteAsync(DeleteRequest<VpcEndpointServiceState> request, CancellationToken cancellationToken) => DeleteThenWaitAsync(
         request,
-        static (client, id, token) => client.DeleteServiceAsync(id, token),
-        ServiceWaiter.WaitForDeletedAsync,
+        DeletableKind.Service,
         cancellationToken,
         async (refusal, token) => string.Equals(refusal.ErrorCode, InUseErrorCode, StringComparison.OrdinalIgnoreCase)
             ? await InUseErrorAsync(Client, request.Id, refusal, token).ConfigureAwait(false)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>One request the emulator journaled (admin calls excluded), with the status it answered.</summary>
 public sealed record ApiCall(

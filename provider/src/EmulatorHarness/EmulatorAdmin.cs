@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>The emulator's test API under <c>/__emulator/</c> (journal, faults, settings) over HTTP.</summary>
 public sealed class EmulatorAdmin : IDisposable
@@ -43,7 +43,23 @@ public sealed class EmulatorAdmin : IDisposable
         return (counts.Services, counts.Endpoints);
     }
 
+    /// <summary>TCP connections open at the emulator now, and at most since the last <see cref="ResetConnectionPeakAsync"/> (this admin client's own included).</summary>
+    public async Task<(int Open, int Peak)> ConnectionsAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await _http.GetFromJsonAsync<ConnectionCounts>("connections", Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("GET /__emulator/connections answered no body");
+        return (counts.Open, counts.Peak);
+    }
+
+    /// <summary>Starts a new connection high-water mark at the connections open now.</summary>
+    public async Task ResetConnectionPeakAsync(CancellationToken cancellationToken = default) =>
+        (await _http.DeleteAsync(new Uri("connections", UriKind.Relative), cancellationToken).ConfigureAwait(false)).EnsureSuccessStatusCode();
+
     public void Dispose() => _http.Dispose();
+
+    private sealed record ConnectionCounts(
+        [property: JsonPropertyName("open")] int Open,
+        [property: JsonPropertyName("peak")] int Peak);
 
     private sealed record ResourceCounts(
         [property: JsonPropertyName("services")] int Services,

@@ -1,9 +1,9 @@
 using Otc.ProviderHost.Values;
 
-namespace Otc.Bench.StackBench;
+namespace Otc.Bench.Support;
 
 /// <summary>Program inputs of one benchmark service: its own backend port, a shared VPC, and the given port mappings.</summary>
-internal static class ServiceInputs
+public static class ServiceInputs
 {
     public static PropertyMap For(string name, params (int Client, int Server)[] ports) => PropertyMap.From(new Dictionary<string, PropertyValue>
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>A fault rule for <c>POST /__emulator/faults</c>; null fields are left out.</summary>
 public sealed record FaultSpec
@@ -32,4 +32,12 @@ public sealed record FaultSpec
 
     [JsonPropertyName("drop")]
     public bool Drop { get; init; }
+
+    /// <summary>Carry the request out, then abort the connection: the change is made, its answer lost.</summary>
+    [JsonPropertyName("dropResponse")]
+    public bool DropResponse { get; init; }
+
+    /// <summary>Answer as if the request named no offset (a server that does not page).</summary>
+    [JsonPropertyName("ignoreOffset")]
+    public bool IgnoreOffset { get; init; }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Otc.PosixSignals;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>
 /// The OTC emulator as a separate process (<c>dotnet otc-emulator.dll</c>): its first stdout line is the base URL;
@@ -106,7 +107,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
         _disposed = true;
         Admin.Dispose();
-        await PosixSignals.InterruptAndWaitAsync(_process, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await Interrupt.StopAsync(_process, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
 
         _exitCode = _process.ExitCode;
         await _drains.ConfigureAwait(false);

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Otc.Bench.StackBench;
+namespace Otc.Bench.Support;
 
 /// <summary>The machine the numbers come from: cores, CPU model, memory, OS and .NET.</summary>
-internal static class Machine
+public static class Machine
 {
     public static IReadOnlyList<string> Describe() =>
     [

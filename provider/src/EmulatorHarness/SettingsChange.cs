@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Otc.EngineHarness.Emulator;
+namespace Otc.EmulatorHarness;
 
 /// <summary>A run-time change for <c>POST /__emulator/settings</c>; null fields stay as they are.</summary>
 public sealed record SettingsChange
@@ -21,4 +21,8 @@ public sealed record SettingsChange
     /// <summary><c>full</c> (<c>{region}.{name}.{id}</c>) or <c>short</c> (the bare name, as the documented examples show).</summary>
     [JsonPropertyName("serviceNameForm")]
     public string? ServiceNameForm { get; init; }
+
+    /// <summary>The harsh reading of every ambiguous rule of the API reference (the emulator README's table).</summary>
+    [JsonPropertyName("strict")]
+    public bool? Strict { get; init; }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Otc.ProviderHost.Server;
+namespace Otc.PosixSignals;
 
 /// <summary>
 /// A process started in the background by a non-interactive shell (a CI job, <c>pulumi up &amp;</c> in a script) inherits
@@ -8,7 +8,7 @@ namespace Otc.ProviderHost.Server;
 /// stops its plugins with SIGINT, so a plugin that kept ignoring it would linger until it is killed. Like Go's
 /// <c>signal.Notify</c>, this takes the default disposition back, before .NET sets up its own signal handling.
 /// </summary>
-internal static partial class InheritedInterrupt
+public static partial class InheritedInterrupt
 {
     private const int SigInt = 2;
     private const nint SigDfl = 0;

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Otc.EngineHarness;
+
+namespace Otc.EmulatorHarness;
+
+/// <summary>
+/// The published Native AOT provider: <c>PROVIDER_BIN</c> when set, else <c>bin/pulumi-resource-otc</c> in the first
+/// directory above the running assembly that has one; launched with none of the developer's OTC settings from the
+/// environment.
+/// </summary>
+public static class ProviderBinary
+{
+    /// <summary>The provider's setting for the first interval between a wait's status reads (milliseconds; default 1 s).</summary>
+    public const string PollIntervalVariable = "OTC_POLL_INTERVAL_MS";
+
+    private const string RelativePath = "bin/pulumi-resource-otc";
+
+    /// <summary>The provider's config environment fallbacks, which the developer's shell must not leak into a run.</summary>
+    private static readonly string[] ConfigEnvironment =
+    [
+        "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
+        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES", "OTC_MAX_CONNECTIONS",
+    ];
+
+    /// <summary>The published binary, launched as the engine does, with every config environment variable cleared.</summary>
+    /// <param name="pollInterval">
+    /// How soon a wait first reads what it waits for, and then every so often (the provider's default: 1 s). Against an
+    /// emulator whose creations take a fraction of that, a shorter interval lets a run end as soon as the cloud is done.
+    /// </param>
+    public static ProviderLaunch WithoutConfigEnvironment(TimeSpan? pollInterval = null)
+    {
+        var environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null);
+        environment[PollIntervalVariable] = pollInterval is { } interval
+            ? ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
+            : null;
+        return ProviderLaunch.Binary(Locate()) with { Environment = environment };
+    }
+
+    public static string Locate()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("PROVIDER_BIN");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return File.Exists(fromEnvironment)
+                ? Path.GetFullPath(fromEnvironment)
+                : throw new FileNotFoundException($"PROVIDER_BIN={fromEnvironment} does not exist; run `make provider` first", fromEnvironment);
+        }
+
+        return Above(candidate => File.Exists(Path.Combine(candidate, RelativePath))) is { } directory
+            ? Path.Combine(directory, RelativePath)
+            : throw new FileNotFoundException($"{RelativePath} was not found above {AppContext.BaseDirectory}: run `make provider` first", RelativePath);
+    }
+
+    /// <summary>The repository root: the directory holding <c>schema.json</c> and the solution.</summary>
+    public static string RepositoryRoot() =>
+        Above(candidate => File.Exists(Path.Combine(candidate, "schema.json")) && File.Exists(Path.Combine(candidate, "pulumi-otc.slnx")))
+        ?? throw new DirectoryNotFoundException($"the repository root (schema.json next to pulumi-otc.slnx) was not found above {AppContext.BaseDirectory}");
+
+    private static string? Above(Func<string, bool> matches)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (matches(directory.FullName))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}
