@@ -52,7 +52,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help ensure provider schema build install test test_unit test_built test_binary test_published test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
+.PHONY: help ensure provider schema build install test test_unit test_built test_binary suites_built suites_published test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
 
 comma := ,
 # $(call stamp_sdk,DIR,SERVER): writes VERSION into a C# SDK's version.txt, pulumi-plugin.json and project file the way
@@ -89,7 +89,10 @@ ensure: ## Restore .NET packages and the npm packages of the wire-conformance su
 		wait $$npm_ci || { cat artifacts/npm-ci.log; exit 1; }
 
 provider: ## Publish the provider with Native AOT to bin/pulumi-resource-otc
-	$(DOTNET) publish $(PROVIDER_CSPROJ) -c $(CONFIG) -r $(RID) -o artifacts/provider
+	@# Its own artifacts folder (bin/ and obj/ of the provider and the libraries it uses), so that `make test` can run
+	@# the publish beside the solution build without the two writing the same files. The analyzers already ran on
+	@# these sources in the solution build (`make build`); the AOT compiler reports its own warnings.
+	$(DOTNET) publish $(PROVIDER_CSPROJ) -c $(CONFIG) -r $(RID) --artifacts-path artifacts/aot -o artifacts/provider -p:RunAnalyzers=false
 	mkdir -p bin
 	cp artifacts/provider/pulumi-resource-$(PACK) $(PROVIDER_BIN)
 
@@ -109,12 +112,22 @@ install: provider ## Install the provider as a Pulumi plugin (uses the pulumi CL
 		echo "installed to $(PULUMI_HOME)/plugins/resource-$(PACK)-v$(VERSION)"; \
 	fi
 
-test: ensure build ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
-	@# The suites that need only the build run while the provider is published (minutes of Native AOT compilation);
-	@# those that need the binary or dist/ run after it, with the wire suite beside them.
+test: ensure ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulumi C# programs, packaging, and wire conformance
+	@# The Native AOT publish (minutes of ilc) runs beside the solution build; the suites that need only the build
+	@# start when it ends, those that need the binary or dist/ when the publish ends, the wire suite beside them.
 	rm -f $(TEST_LOGS)/*.log
-	$(MAKE) --no-print-directory -j2 --output-sync=line test_built test_published
+	$(MAKE) --no-print-directory -j2 --output-sync=line suites_built suites_published
 	@provider/tests/summarize-results.sh $(TEST_LOGS)
+
+# make test's two halves; the targets a developer runs by hand (test_built, test_binary) assume the build is done.
+suites_built: build
+	$(call dotnet_tests,$(BUILT_TESTS))
+
+suites_published: build provider dist
+	status=0; $(MAKE) --no-print-directory test_wire & wire=$$!; \
+		$(MAKE) --no-print-directory test_binary || status=$$?; \
+		wait $$wire || status=1; \
+		exit $$status
 
 test_unit: ## Run the .NET test projects (needs `make build provider dist` first)
 	mkdir -p $(TEST_LOGS)
@@ -125,12 +138,6 @@ test_built: ## Run the .NET test projects that need only `make build`, side by s
 
 test_binary: ## Run the .NET test projects that also need bin/pulumi-resource-otc and dist/ (after `make provider dist`)
 	$(call dotnet_tests,$(PUBLISHED_TESTS))
-
-test_published: provider dist
-	status=0; $(MAKE) --no-print-directory test_wire & wire=$$!; \
-		$(MAKE) --no-print-directory test_binary || status=$$?; \
-		wait $$wire || status=1; \
-		exit $$status
 
 test_wire: ## Run the wire-conformance suite: Pulumi's own generated gRPC client against bin/pulumi-resource-otc
 	mkdir -p $(TEST_LOGS)
