@@ -38,10 +38,10 @@ SDK_FORMAT_EXCLUDE := sdk/dotnet
 # Where the provider plugin can be downloaded from (the schema's pluginDownloadURL); when set, the NuGet package's
 # pulumi-plugin.json names it as "server", so `pulumi up` can fetch the plugin by itself. Empty: no "server".
 PLUGIN_DOWNLOAD_URL ?=
-# An extra NuGet source for the `Pulumi` package, for machines whose package source does not serve it. Defaults to the
-# first existing of ../shared/nuget (beside the clone) and /work/shared/nuget; with neither, only the configured
-# sources are used. It reaches every restore through MSBuild's environment, never through a project file.
-PULUMI_NUGET_SOURCE ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared/nuget) /work/shared/nuget))
+# An extra NuGet source for the `Pulumi` package, for machines whose package source does not serve it. Defaults to
+# ../shared/nuget (beside the clone) when that folder exists; otherwise only the configured sources are used. It reaches
+# every restore through MSBuild's environment, never through a project file.
+PULUMI_NUGET_SOURCE ?= $(wildcard $(abspath $(CURDIR)/../shared/nuget))
 ifneq ($(strip $(PULUMI_NUGET_SOURCE)),)
 export PULUMI_NUGET_SOURCE := $(abspath $(PULUMI_NUGET_SOURCE))
 export RestoreAdditionalProjectSources := $(PULUMI_NUGET_SOURCE)
