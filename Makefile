@@ -184,9 +184,10 @@ sdk: ## Regenerate sdk/dotnet from schema.json (needs the pulumi CLI)
 	@command -v pulumi >/dev/null 2>&1 || { echo "the pulumi CLI is not installed; sdk/dotnet is committed and checked against schema.json by provider/tests/Sdk.Tests"; exit 1; }
 	pulumi package gen-sdk schema.json --language dotnet --out sdk
 
-build_sdks: ## Build the C# SDK and the example program against the Pulumi NuGet package, warnings as errors
+build_sdks: ## Build the C# SDK and the example programs against the Pulumi NuGet package, warnings as errors
 	$(DOTNET) build $(SDK_CSPROJ) -c $(CONFIG) -warnaserror
 	$(DOTNET) build $(EXAMPLE_DIR) -c $(CONFIG) -warnaserror
+	$(DOTNET) build examples/stack-reference -c $(CONFIG) -warnaserror
 
 bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) build $(EMULATOR_CSPROJ) -c $(CONFIG)
