@@ -35,13 +35,28 @@ SDK_NUPKG    := $(DIST)/Pulumi.Otc.$(VERSION).nupkg
 SDK_STAGING  := artifacts/sdk-dotnet
 # Generated code keeps codegen's layout: the formatter leaves sdk/dotnet alone (Program.Tests pulls it into the solution's graph).
 SDK_FORMAT_EXCLUDE := sdk/dotnet
-# Where the provider plugin can be downloaded from (the schema's pluginDownloadURL); when set, the NuGet package's
-# pulumi-plugin.json names it as "server", so `pulumi up` can fetch the plugin by itself. Empty: no "server".
-PLUGIN_DOWNLOAD_URL ?=
-# An extra NuGet source for the `Pulumi` package, for machines whose package source does not serve it. Defaults to the
-# first existing of ../shared/nuget (beside the clone) and /work/shared/nuget; with neither, only the configured
-# sources are used. It reaches every restore through MSBuild's environment, never through a project file.
-PULUMI_NUGET_SOURCE ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared/nuget) /work/shared/nuget))
+# The package metadata that `make version` writes into schema.json and sdk/dotnet, and `make dist_sdk` into the packed
+# copy. Each defaults to what schema.json says, so a release sets only what changes: `make version HOMEPAGE=...`.
+#   PLUGIN_DOWNLOAD_URL: where the CLI downloads the plugin from (the schema's pluginDownloadURL); the SDK then names it
+#   in every resource's and invoke's default options and as "server" in pulumi-plugin.json, as Pulumi's codegen does.
+#   Empty: none (the plugin must be installed).
+schema_string = $(shell sed -n 's/^  "$(1)": "\(.*\)",\{0,1\}$$/\1/p' schema.json)
+ifeq ($(origin HOMEPAGE),undefined)
+HOMEPAGE := $(call schema_string,homepage)
+endif
+ifeq ($(origin REPOSITORY),undefined)
+REPOSITORY := $(call schema_string,repository)
+endif
+ifeq ($(origin PUBLISHER),undefined)
+PUBLISHER := $(call schema_string,publisher)
+endif
+ifeq ($(origin PLUGIN_DOWNLOAD_URL),undefined)
+PLUGIN_DOWNLOAD_URL := $(call schema_string,pluginDownloadURL)
+endif
+# An extra NuGet source for the `Pulumi` package, for machines whose package source does not serve it. Defaults to
+# ../shared/nuget (beside the clone) when that folder exists; otherwise only the configured sources are used. It reaches
+# every restore through MSBuild's environment, never through a project file.
+PULUMI_NUGET_SOURCE ?= $(wildcard $(abspath $(CURDIR)/../shared/nuget))
 ifneq ($(strip $(PULUMI_NUGET_SOURCE)),)
 export PULUMI_NUGET_SOURCE := $(abspath $(PULUMI_NUGET_SOURCE))
 export RestoreAdditionalProjectSources := $(PULUMI_NUGET_SOURCE)
@@ -55,12 +70,28 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 .PHONY: help ensure provider schema build install test test_unit test_built test_binary suites_built suites_published test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
 
 comma := ,
-# $(call stamp_sdk,DIR,SERVER): writes VERSION into a C# SDK's version.txt, pulumi-plugin.json and project file the way
-# Pulumi's codegen does (respectSchemaVersion); a non-empty SERVER becomes pulumi-plugin.json's "server".
+# $(call stamp_sdk,DIR): writes VERSION and the package metadata into a C# SDK the way Pulumi's codegen does for a schema
+# that says so: version.txt, pulumi-plugin.json ("server" when PLUGIN_DOWNLOAD_URL is set), the project file's version,
+# URLs and authors, and PluginDownloadURL in every resource's MakeResourceOptions and in Utilities' WithDefaults.
 define stamp_sdk
 	printf '%s' '$(VERSION)' > $(1)/version.txt
-	printf '{\n  "resource": true,\n  "name": "$(PACK)",\n  "version": "$(VERSION)"$(if $(2),$(comma)\n  "server": "$(2)")\n}\n' > $(1)/pulumi-plugin.json
-	sed -i 's|<Version>[^<]*</Version>|<Version>$(VERSION)</Version>|' $(1)/Pulumi.Otc.csproj
+	printf '{\n  "resource": true,\n  "name": "$(PACK)",\n  "version": "$(VERSION)"$(if $(PLUGIN_DOWNLOAD_URL),$(comma)\n  "server": "$(PLUGIN_DOWNLOAD_URL)")\n}\n' > $(1)/pulumi-plugin.json
+	sed -i -e 's|<Version>[^<]*</Version>|<Version>$(VERSION)</Version>|' \
+		-e 's|<PackageProjectUrl>[^<]*</PackageProjectUrl>|<PackageProjectUrl>$(HOMEPAGE)</PackageProjectUrl>|' \
+		-e 's|<RepositoryUrl>[^<]*</RepositoryUrl>|<RepositoryUrl>$(REPOSITORY)</RepositoryUrl>|' \
+		-e 's|<Authors>[^<]*</Authors>|<Authors>$(or $(PUBLISHER),Pulumi Corp.)</Authors>|' \
+		-e 's|<Company>[^<]*</Company>|<Company>$(or $(PUBLISHER),Pulumi Corp.)</Company>|' $(1)/Pulumi.Otc.csproj
+	find $(1) -name '*.cs' -not -path '*/bin/*' -not -path '*/obj/*' -exec sed -i \
+		-e '/^ *PluginDownloadURL = "[^"]*",$$/d' -e '/^ *dst\.PluginDownloadURL = src?\.PluginDownloadURL ?? "[^"]*";$$/d' \
+		$(if $(PLUGIN_DOWNLOAD_URL),-e 's|^\( *\)Version = Utilities\.Version$(comma)$$|&\n\1PluginDownloadURL = "$(PLUGIN_DOWNLOAD_URL)"$(comma)|' \
+			-e 's|^\( *\)dst\.Version = src?\.Version ?? Version;$$|&\n\1dst.PluginDownloadURL = src?.PluginDownloadURL ?? "$(PLUGIN_DOWNLOAD_URL)";|') {} +
+endef
+
+# $(call set_schema_string,KEY,VALUE): sets the top-level string KEY of schema.json to VALUE, on the line after
+# "license", or removes it when VALUE is empty.
+define set_schema_string
+	sed -i '/^  "$(1)": /d' schema.json
+	$(if $(2),sed -i 's|^  "license": .*$$|&\n  "$(1)": "$(2)"$(comma)|' schema.json)
 endef
 
 # $(call dotnet_tests,PROJECTS): runs the test projects under provider/tests side by side, each logging to
@@ -160,9 +191,10 @@ sdk: ## Regenerate sdk/dotnet from schema.json (needs the pulumi CLI)
 	@command -v pulumi >/dev/null 2>&1 || { echo "the pulumi CLI is not installed; sdk/dotnet is committed and checked against schema.json by provider/tests/Sdk.Tests"; exit 1; }
 	pulumi package gen-sdk schema.json --language dotnet --out sdk
 
-build_sdks: ## Build the C# SDK and the example program against the Pulumi NuGet package, warnings as errors
+build_sdks: ## Build the C# SDK and the example programs against the Pulumi NuGet package, warnings as errors
 	$(DOTNET) build $(SDK_CSPROJ) -c $(CONFIG) -warnaserror
 	$(DOTNET) build $(EXAMPLE_DIR) -c $(CONFIG) -warnaserror
+	$(DOTNET) build examples/stack-reference -c $(CONFIG) -warnaserror
 
 bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) build $(EMULATOR_CSPROJ) -c $(CONFIG)
@@ -173,10 +205,16 @@ bench: provider ## Run the benchmarks; results go to bench/results/
 	$(DOTNET) run --project bench/StackBench/StackBench.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --count 1000 --rate-limit 100 --out $(BENCH_RUNS)/stack-1000.md
 	$(DOTNET) run --project bench/WaitLatency/WaitLatency.csproj -c $(CONFIG) -- --provider $(PROVIDER_BIN) --emulator $(EMULATOR_DLL) --out $(BENCH_RUNS)/wait-latency.md
 
-version: ## Write VERSION into the files generated from it: schema.json and sdk/dotnet (then rebuild: the binary embeds the schema)
+version: ## Write VERSION and the metadata (HOMEPAGE= REPOSITORY= PUBLISHER= PLUGIN_DOWNLOAD_URL=) into schema.json and sdk/dotnet
 	$(check_version)
 	sed -i '0,/^  "version": /s/^  "version": "[^"]*"/  "version": "$(VERSION)"/' schema.json
-	$(call stamp_sdk,sdk/dotnet,)
+	@# Each after "license", the last first: the file reads license, publisher, homepage, repository, pluginDownloadURL.
+	$(call set_schema_string,pluginDownloadURL,$(PLUGIN_DOWNLOAD_URL))
+	$(call set_schema_string,repository,$(REPOSITORY))
+	$(call set_schema_string,homepage,$(HOMEPAGE))
+	$(call set_schema_string,publisher,$(PUBLISHER))
+	$(call stamp_sdk,sdk/dotnet)
+	@echo "wrote $(VERSION) into schema.json and sdk/dotnet; rebuild the provider, which embeds the schema"
 
 dist: dist_plugin dist_sdk ## Build what users install into dist/: the plugin archive and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
 
@@ -191,13 +229,13 @@ dist_plugin: provider ## dist/pulumi-resource-otc-v{VERSION}-linux-amd64.tar.gz,
 		| gzip -n > $(PLUGIN_ARCHIVE)
 	@echo "built $(PLUGIN_ARCHIVE)"
 
-dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet stamped with VERSION and PLUGIN_DOWNLOAD_URL
+dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet stamped with VERSION and the metadata (PLUGIN_DOWNLOAD_URL=...)
 	$(check_version)
 	rm -rf $(SDK_STAGING) $(DIST)/Pulumi.Otc.*.nupkg
 	mkdir -p $(DIST) $(SDK_STAGING)
 	@# A copy, so that the release's version and download URL never edit the committed files.
 	tar -C sdk/dotnet --exclude=./bin --exclude=./obj -cf - . | tar -C $(SDK_STAGING) -xf -
-	$(call stamp_sdk,$(SDK_STAGING),$(PLUGIN_DOWNLOAD_URL))
+	$(call stamp_sdk,$(SDK_STAGING))
 	@# Codegen's project packs on build (GeneratePackageOnBuild), as Pulumi's own provider builds use it.
 	$(DOTNET) build $(SDK_STAGING)/Pulumi.Otc.csproj -c $(CONFIG) -warnaserror -p:PackageOutputPath=$(abspath $(DIST))
 	@test -f $(SDK_NUPKG) && echo "built $(SDK_NUPKG)"

@@ -159,7 +159,7 @@ namespace Pulumi.Otc
         public Input<int>? MaxConnections { get; set; }
 
         /// <summary>
-        /// How many further attempts a retryable failure (throttling, transient server errors) gets before the operation fails. Defaults to 5.
+        /// How many times a failed call that is safe to repeat (a 5xx answer, a timeout, a dropped connection) is retried before the operation fails. Defaults to 5. Throttled requests (`429 APIGW.0308`, `EndPoint.0022`) do not count against it: they were not executed, and are retried with backoff for up to five minutes.
         /// </summary>
         [Input("maxRetries", json: true)]
         public Input<int>? MaxRetries { get; set; }

@@ -73,6 +73,16 @@ public sealed class ConformanceDetectsDriftTests
         yield return SdkEdit("endpoint whitelist no longer forces replacement", Endpoint,
             "                    \"whitelist\",\n", "",
             "Pulumi.Otc.Vpcep.VpcEndpoint: ReplaceOnChanges lists [description, enableDns, enableWhitelist, portIp, routeTables, serviceId, subnetId, vpcId] but the schema says [description, enableDns, enableWhitelist, portIp, routeTables, serviceId, subnetId, vpcId, whitelist]");
+        yield return SdkEdit("readme no longer packed", "Pulumi.Otc.csproj",
+            "    <PackageReadmeFile>README.md</PackageReadmeFile>\n", "",
+            "Pulumi.Otc.csproj must pack README.md at the package root as its PackageReadmeFile");
+        yield return SdkEdit("invoke options name a download URL the schema lacks", "Utilities.cs",
+            "            dst.Version = src?.Version ?? Version;\n",
+            "            dst.Version = src?.Version ?? Version;\n            dst.PluginDownloadURL = src?.PluginDownloadURL ?? \"https://dl.example.invalid/otc\";\n",
+            "Pulumi.Otc.Utilities.WithDefaults sets PluginDownloadURL to ['https://dl.example.invalid/otc', 'https://dl.example.invalid/otc'], but the schema's pluginDownloadURL is absent");
+        yield return SdkEdit("project URL edited by hand", "Pulumi.Otc.csproj",
+            "<PackageProjectUrl>https://github.com/pulumi-otc/pulumi-otc</PackageProjectUrl>", "<PackageProjectUrl>https://elsewhere.example.invalid</PackageProjectUrl>",
+            "Pulumi.Otc.csproj <PackageProjectUrl> is [https://elsewhere.example.invalid], expected 'https://github.com/pulumi-otc/pulumi-otc' from the schema");
         yield return SdkEdit("approval state takes the Args class", Approval,
             "InputList<Inputs.VpcEndpointApprovalConnectionGetArgs>", "InputList<Inputs.VpcEndpointApprovalConnectionArgs>",
             "VpcEndpointApprovalState: input 'connections' type is InputList<Inputs.VpcEndpointApprovalConnectionArgs>, expected InputList<Inputs.VpcEndpointApprovalConnectionGetArgs>");
@@ -170,6 +180,18 @@ public sealed class ConformanceDetectsDriftTests
             var required = Service(s)["required"]!.AsArray();
             required.Remove(required.Single(n => n!.GetValue<string>() == "status"));
         }, "[Output(\"status\")] Status is not an output in the schema");
+        yield return SchemaEdit("plugin download URL set: resources", s => s["pluginDownloadURL"] = "https://dl.example.invalid/otc",
+            "Pulumi.Otc.Vpcep.VpcEndpointService.MakeResourceOptions sets PluginDownloadURL to [], but the schema's pluginDownloadURL is 'https://dl.example.invalid/otc'");
+        yield return SchemaEdit("plugin download URL set: provider", s => s["pluginDownloadURL"] = "https://dl.example.invalid/otc",
+            "Pulumi.Otc.Provider.MakeResourceOptions sets PluginDownloadURL to [], but the schema's pluginDownloadURL is 'https://dl.example.invalid/otc'");
+        yield return SchemaEdit("plugin download URL set: invokes", s => s["pluginDownloadURL"] = "https://dl.example.invalid/otc",
+            "Pulumi.Otc.Utilities.WithDefaults sets PluginDownloadURL to [], but the schema's pluginDownloadURL is 'https://dl.example.invalid/otc'");
+        yield return SchemaEdit("plugin download URL set: manifest", s => s["pluginDownloadURL"] = "https://dl.example.invalid/otc",
+            "pulumi-plugin.json server is absent, but the schema's pluginDownloadURL is 'https://dl.example.invalid/otc'");
+        yield return SchemaEdit("repository moved", s => s["repository"] = "https://git.example.invalid/otc",
+            "Pulumi.Otc.csproj <RepositoryUrl> is [https://github.com/pulumi-otc/pulumi-otc], expected 'https://git.example.invalid/otc' from the schema");
+        yield return SchemaEdit("publisher removed", s => s.AsObject().Remove("publisher"),
+            "Pulumi.Otc.csproj <Authors> is [pulumi-otc], expected 'Pulumi Corp.' from the schema");
         yield return SchemaEdit("version bumped", s => s["version"] = "0.2.0",
             "version.txt is '0.1.0', expected the schema version 0.2.0");
         yield return SchemaEdit("connections no longer in the approval's state", s =>

@@ -84,7 +84,7 @@ namespace Pulumi.Otc
 
         private static readonly __Value<int?> _maxRetries = new __Value<int?>(() => __config.GetInt32("maxRetries") ?? Utilities.GetEnvInt32("OTC_MAX_RETRIES"));
         /// <summary>
-        /// How many further attempts a retryable failure (throttling, transient server errors) gets before the operation fails. Defaults to 5.
+        /// How many times a failed call that is safe to repeat (a 5xx answer, a timeout, a dropped connection) is retried before the operation fails. Defaults to 5. Throttled requests (`429 APIGW.0308`, `EndPoint.0022`) do not count against it: they were not executed, and are retried with backoff for up to five minutes.
         /// </summary>
         public static int? MaxRetries
         {

@@ -16,7 +16,7 @@ public static class ConfigKeys
     public static readonly ConfigKey Token = new("token", "OS_TOKEN", ConfigValueType.String, true, "A pre-issued, project-scoped IAM token.");
     public static readonly ConfigKey VpcepEndpoint = new("vpcepEndpoint", "OTC_VPCEP_ENDPOINT", ConfigValueType.String, false, "Overrides the VPCEP endpoint from the IAM catalog.");
     public static readonly ConfigKey Insecure = new("insecure", "OS_INSECURE", ConfigValueType.Boolean, false, "Skips TLS certificate verification (test set-ups only).");
-    public static readonly ConfigKey MaxRetries = new("maxRetries", "OTC_MAX_RETRIES", ConfigValueType.Integer, false, "Further attempts for retryable failures (default 5).");
+    public static readonly ConfigKey MaxRetries = new("maxRetries", "OTC_MAX_RETRIES", ConfigValueType.Integer, false, "Retries of failed calls that are safe to repeat (default 5); throttling has its own budget.");
     public static readonly ConfigKey MaxConnections = new("maxConnections", "OTC_MAX_CONNECTIONS", ConfigValueType.Integer, false, "Connections to one OTC endpoint at most (default 32).");
 
     public static readonly IReadOnlyList<ConfigKey> All =

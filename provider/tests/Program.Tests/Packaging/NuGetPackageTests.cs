@@ -43,15 +43,38 @@ public sealed class NuGetPackageTests
     }
 
     [Test]
+    public void CarriesTheSchemasPublisherHomepageRepositoryAndLicenseAndItsReadme()
+    {
+        var package = new NuGetPackage(DistFiles.Package);
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(DistFiles.Root, "schema.json")));
+        var root = schema.RootElement;
+        var repository = package.Nuspec.Descendants().Single(e => e.Name.LocalName == "repository");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("homepage").GetString(), Is.Not.Empty);
+            Assert.That(package.NuspecValue("projectUrl"), Is.EqualTo(root.GetProperty("homepage").GetString()));
+            Assert.That((string?)repository.Attribute("url"), Is.EqualTo(root.GetProperty("repository").GetString()));
+            Assert.That(package.NuspecValue("authors"), Is.EqualTo(root.GetProperty("publisher").GetString()));
+            Assert.That(package.NuspecValue("license"), Is.EqualTo(root.GetProperty("license").GetString()));
+            Assert.That(package.NuspecValue("readme"), Is.EqualTo("README.md"));
+            Assert.That(package.Text("README.md"), Is.EqualTo(File.ReadAllText(Path.Combine(DistFiles.Root, "sdk", "dotnet", "README.md"))));
+        });
+    }
+
+    [Test]
     public async Task APluginDownloadUrlBecomesTheServerOfThePackagedManifestOnly()
     {
         const string Url = "https://plugins.example.invalid/otc";
         var committedManifest = Path.Combine(DistFiles.Root, "sdk", "dotnet", "pulumi-plugin.json");
         var committedBefore = await File.ReadAllTextAsync(committedManifest);
+        var committedUtilities = Path.Combine(DistFiles.Root, "sdk", "dotnet", "Utilities.cs");
+        var utilitiesBefore = await File.ReadAllTextAsync(committedUtilities);
         var dist = Path.Combine(_work, "dist");
+        var staging = Path.Combine(_work, "staging");
 
         var (exitCode, output) = await Command.RunAsync("make",
-            ["dist_sdk", $"DIST={dist}", $"SDK_STAGING={Path.Combine(_work, "staging")}", $"PLUGIN_DOWNLOAD_URL={Url}"],
+            ["dist_sdk", $"DIST={dist}", $"SDK_STAGING={staging}", $"PLUGIN_DOWNLOAD_URL={Url}"],
             DistFiles.Root,
             // A make started by make must not try to join the outer one's job server.
             new Dictionary<string, string?> { ["MAKEFLAGS"] = null, ["MFLAGS"] = null, ["MAKELEVEL"] = null });
@@ -61,6 +84,10 @@ public sealed class NuGetPackageTests
         Assert.That(manifest.GetProperty("server").GetString(), Is.EqualTo(Url));
         Assert.That(manifest.GetProperty("version").GetString(), Is.EqualTo(DistFiles.Version));
         Assert.That(await File.ReadAllTextAsync(committedManifest), Is.EqualTo(committedBefore), "packing must not edit sdk/dotnet");
+        // The packed code carries it as codegen writes it for a schema with pluginDownloadURL: invoke and resource defaults.
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(staging, "Utilities.cs")), Does.Contain($"dst.PluginDownloadURL = src?.PluginDownloadURL ?? \"{Url}\";"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(staging, "Vpcep", "VpcEndpointService.cs")), Does.Contain($"PluginDownloadURL = \"{Url}\","));
+        Assert.That(await File.ReadAllTextAsync(committedUtilities), Is.EqualTo(utilitiesBefore), "packing must not edit sdk/dotnet");
     }
 
     [Test]

@@ -1,11 +1,16 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Otc.Sdk.Tests.Schema;
 using Otc.Sdk.Tests.Sdk;
 
 namespace Otc.Sdk.Tests.Conformance;
 
-/// <summary>Checks the SDK's non-code files (version, plugin manifest, project file) against the schema.</summary>
+/// <summary>
+/// Checks the SDK's package files (version, plugin manifest, project file, readme) and the plugin download URL its code
+/// carries against the schema.
+/// </summary>
 public sealed class PackageFilesConformance(PackageSchema schema, SdkSources sdk)
 {
     private readonly CSharpNaming _naming = new(schema);
@@ -20,6 +25,7 @@ public sealed class PackageFilesConformance(PackageSchema schema, SdkSources sdk
         PluginManifest(problems);
         ProjectFile(problems);
         Utilities(problems);
+        PluginDownloadUrl(problems);
         return problems;
     }
 
@@ -44,6 +50,11 @@ public sealed class PackageFilesConformance(PackageSchema schema, SdkSources sdk
         if (!root.TryGetProperty("version", out var version) || version.GetString() != schema.Version)
         {
             problems.Add($"pulumi-plugin.json version must be {schema.Version}");
+        }
+        var server = root.TryGetProperty("server", out var serverElement) ? serverElement.GetString() : null;
+        if (server != schema.Metadata.PluginDownloadUrl)
+        {
+            problems.Add($"pulumi-plugin.json server is {Describe(server)}, but the schema's pluginDownloadURL is {Describe(schema.Metadata.PluginDownloadUrl)}");
         }
     }
 
@@ -76,6 +87,30 @@ public sealed class PackageFilesConformance(PackageSchema schema, SdkSources sdk
         {
             problems.Add($"{projectName} must set ManagePackageVersionsCentrally to false");
         }
+        // Codegen's template: authors and company from the publisher, the URLs from homepage and repository (empty when absent).
+        var publisher = schema.Metadata.Publisher is { Length: > 0 } named ? named : "Pulumi Corp.";
+        foreach (var (element, expected) in new[]
+                 {
+                     ("Authors", publisher), ("Company", publisher),
+                     ("PackageProjectUrl", schema.Metadata.Homepage ?? ""), ("RepositoryUrl", schema.Metadata.Repository ?? ""),
+                 })
+        {
+            var declared = properties.Where(e => e.Name == element).Select(e => e.Value).ToList();
+            if (declared.Count != 1 || declared[0] != expected)
+            {
+                problems.Add($"{projectName} <{element}> is [{string.Join(", ", declared)}], expected '{expected}' from the schema");
+            }
+        }
+        // Not codegen's: the package's readme, packed at the package root.
+        if (properties.FirstOrDefault(e => e.Name == "PackageReadmeFile")?.Value != "README.md"
+            || !project.Descendants("None").Any(e => (string?)e.Attribute("Include") == "README.md" && (string?)e.Attribute("Pack") == "True" && (string?)e.Attribute("PackagePath") == ""))
+        {
+            problems.Add($"{projectName} must pack README.md at the package root as its PackageReadmeFile");
+        }
+        if (string.IsNullOrWhiteSpace(sdk.ReadFile("README.md")))
+        {
+            problems.Add("README.md, the package's readme, is missing or empty");
+        }
         var embedded = project.Descendants("EmbeddedResource").Select(e => (string?)e.Attribute("Include")).ToList();
         foreach (var file in new[] { "version.txt", "pulumi-plugin.json" })
         {
@@ -85,6 +120,61 @@ public sealed class PackageFilesConformance(PackageSchema schema, SdkSources sdk
             }
         }
     }
+
+    /// <summary>
+    /// Codegen bakes the schema's <c>pluginDownloadURL</c> into every resource's (and the provider's) default options and
+    /// into both <c>WithDefaults</c> of the invoke options; without one, none of them names a URL.
+    /// </summary>
+    private void PluginDownloadUrl(List<string> problems)
+    {
+        var expected = schema.Metadata.PluginDownloadUrl;
+        var classes = schema.Resources
+            .Select(r => _naming.ModuleNamespace(r.Token) + "." + CSharpNaming.MemberName(r.Token))
+            .Append(_naming.PackageNamespace + ".Provider");
+        foreach (var fullName in classes)
+        {
+            // A missing class is SdkConformance's to report.
+            if (sdk.Find(fullName) is not { } type)
+            {
+                continue;
+            }
+            var method = type.Syntax.DescendantNodes().OfType<MethodDeclarationSyntax>().SingleOrDefault(m => m.Identifier.ValueText == "MakeResourceOptions");
+            var urls = method is null
+                ? []
+                : method.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+                    .Where(a => a.Left.ToString() == "PluginDownloadURL")
+                    .Select(a => LiteralText(a.Right))
+                    .ToList();
+            ExpectUrls(problems, $"{fullName}.MakeResourceOptions", urls, expected, method is null ? null : 1);
+        }
+
+        if (sdk.Find(_naming.PackageNamespace + ".Utilities") is { } utilities)
+        {
+            var withDefaults = utilities.Syntax.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == "WithDefaults").ToList();
+            var urls = withDefaults
+                .SelectMany(m => m.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                .Where(a => a.Left.ToString() == "dst.PluginDownloadURL")
+                .Select(a => a.Right is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && coalesce.Left.ToString() == "src?.PluginDownloadURL"
+                    ? LiteralText(coalesce.Right)
+                    : "(not src?.PluginDownloadURL ?? \"...\")")
+                .ToList();
+            ExpectUrls(problems, _naming.PackageNamespace + ".Utilities.WithDefaults", urls, expected, withDefaults.Count);
+        }
+    }
+
+    private static void ExpectUrls(List<string> problems, string where, IReadOnlyList<string?> found, string? expected, int? places)
+    {
+        var wanted = expected is null ? [] : Enumerable.Repeat<string?>(expected, places ?? 1).ToList();
+        if (!found.SequenceEqual(wanted))
+        {
+            problems.Add($"{where} sets PluginDownloadURL to [{string.Join(", ", found.Select(Describe))}], but the schema's pluginDownloadURL is {Describe(expected)}");
+        }
+    }
+
+    private static string? LiteralText(ExpressionSyntax expression) =>
+        expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : expression.ToString();
+
+    private static string Describe(string? value) => value is null ? "absent" : $"'{value}'";
 
     private void Utilities(List<string> problems)
     {

@@ -12,7 +12,8 @@ public sealed record PackageSchema(
     IReadOnlyList<ResourceSchema> Resources,
     IReadOnlyList<FunctionSchema> Functions,
     IReadOnlyList<ObjectTypeSchema> ObjectTypes,
-    IReadOnlyList<EnumTypeSchema> EnumTypes)
+    IReadOnlyList<EnumTypeSchema> EnumTypes,
+    PackageMetadata Metadata)
 {
     /// <summary>
     /// The tokens of the object types that <paramref name="properties"/> refer to, directly or through arrays, maps and
@@ -46,6 +47,12 @@ public sealed record PackageSchema(
         return found;
     }
 }
+
+/// <summary>
+/// The package's top-level metadata that reaches the SDK: the project file's authors and URLs, and where the plugin is
+/// downloaded from. Each is null when the schema does not say.
+/// </summary>
+public sealed record PackageMetadata(string? Publisher, string? Homepage, string? Repository, string? PluginDownloadUrl);
 
 /// <summary><c>language.csharp</c>; <see cref="Compatibility"/> is null when the schema names no compatibility mode.</summary>
 public sealed record CSharpLanguage(

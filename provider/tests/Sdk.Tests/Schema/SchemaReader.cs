@@ -43,8 +43,13 @@ public static class SchemaReader
             resources,
             functions,
             objectTypes,
-            enumTypes);
+            enumTypes,
+            new PackageMetadata(
+                OptionalString(root, "publisher"), OptionalString(root, "homepage"), OptionalString(root, "repository"), OptionalString(root, "pluginDownloadURL")));
     }
+
+    private static string? OptionalString(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var value) ? value.GetString() : null;
 
     private static ResourceSchema ReadResource(string token, JsonElement resource)
     {
