@@ -206,7 +206,7 @@ public sealed class ConfigurationTests
     public void Configure_with_missing_keys_reports_names_and_descriptions()
     {
         var error = Assert.ThrowsAsync<MissingConfigurationException>(() =>
-            Configuration().ConfigureAsync(Props.Map(("accessKey", "AK1")), CancellationToken.None));
+            Configuration().ConfigureAsync(Props.Map(("accessKey", "AK1")), new SilentLog(), CancellationToken.None));
 
         Assert.That(error!.Keys.Select(k => k.Name), Is.EquivalentTo(new[] { "region", "secretKey" }));
         Assert.That(error.Keys.Select(k => k.Description), Has.All.Not.Empty);
@@ -216,7 +216,7 @@ public sealed class ConfigurationTests
     public void Configure_refuses_contradictory_credentials_without_echoing_secrets()
     {
         var error = Assert.ThrowsAsync<ProviderException>(() =>
-            Configuration().ConfigureAsync(AkSk().With("token", PropertyValue.From("tok-secret").WithSecret()), CancellationToken.None));
+            Configuration().ConfigureAsync(AkSk().With("token", PropertyValue.From("tok-secret").WithSecret()), new SilentLog(), CancellationToken.None));
 
         Assert.That(error!.Kind, Is.EqualTo(ProviderErrorKind.InvalidInput));
         Assert.That(error.Message, Does.Not.Contain(SecretKeyValue).And.Not.Contain("tok-secret"));
