@@ -142,7 +142,7 @@ public sealed class CloudEntryTests
         {
             Assert.That((cloud.AccessKey?.Value, cloud.SecretKey?.Value, cloud.SecurityToken?.Value), Is.EqualTo(("AK", "SK", "ST")));
             Assert.That((cloud.ProjectName?.Value, cloud.ProjectId?.Value), Is.EqualTo(("eu-de_shop", "p-1")));
-            Assert.That(cloud.Region, Is.EqualTo(new CloudSetting("eu-de", "auth.project_name")));
+            Assert.That(cloud.Region, Is.EqualTo(new CloudSetting("eu-de", "auth.tenant_name")));
             Assert.That(cloud.DomainName?.Value, Is.EqualTo("D"), "domain_name first, as the Terraform OTC provider reads it");
         });
     }
