@@ -37,7 +37,13 @@ public sealed class OptionsValidatorTests
     {
         var all = new OtcClientOptions
         {
-            Region = "eu-de", AccessKey = "ak", SecretKey = "sk", Username = "u", Password = "p", DomainName = "d", Token = "t",
+            Region = "eu-de",
+            AccessKey = "ak",
+            SecretKey = "sk",
+            Username = "u",
+            Password = "p",
+            DomainName = "d",
+            Token = "t",
         };
 
         Assert.Multiple(() =>

@@ -181,7 +181,11 @@ public sealed class CredentialSourcesTests
         // AK/SK comes before the complete password set, so its missing half is reported rather than another identity used.
         var environment = new Dictionary<string, string>
         {
-            ["OS_REGION_NAME"] = "eu-de", ["OS_ACCESS_KEY"] = "AK", ["OS_USERNAME"] = "u", ["OS_PASSWORD"] = "pw-env", ["OS_DOMAIN_NAME"] = "d",
+            ["OS_REGION_NAME"] = "eu-de",
+            ["OS_ACCESS_KEY"] = "AK",
+            ["OS_USERNAME"] = "u",
+            ["OS_PASSWORD"] = "pw-env",
+            ["OS_DOMAIN_NAME"] = "d",
         };
 
         var result = Configuration(environment).CheckConfig(PropertyMap.Empty, PropertyMap.Empty);
@@ -228,8 +232,14 @@ public sealed class CredentialSourcesTests
         folders.Write(folders.CurrentDirectory, "clouds.yaml", $"clouds:\n  prod:\n    auth:\n      ak: AK-FILE\n      sk: {FileSecret}\n");
         var environment = new Dictionary<string, string>
         {
-            ["OS_CLOUD"] = "prod", ["OS_REGION_NAME"] = "eu-de", ["OS_PROJECT_ID"] = "p-1", ["OTC_VPCEP_ENDPOINT"] = "http://127.0.0.1:9",
-            ["OS_USERNAME"] = "u", ["OS_PASSWORD"] = FilePassword, ["OS_DOMAIN_NAME"] = "d", ["OS_AUTH_TOKEN"] = EnvironmentToken,
+            ["OS_CLOUD"] = "prod",
+            ["OS_REGION_NAME"] = "eu-de",
+            ["OS_PROJECT_ID"] = "p-1",
+            ["OTC_VPCEP_ENDPOINT"] = "http://127.0.0.1:9",
+            ["OS_USERNAME"] = "u",
+            ["OS_PASSWORD"] = FilePassword,
+            ["OS_DOMAIN_NAME"] = "d",
+            ["OS_AUTH_TOKEN"] = EnvironmentToken,
         };
         var log = new SilentLog();
 
