@@ -28,6 +28,12 @@ namespace Pulumi.Otc
         public Output<string?> AuthUrl { get; private set; } = null!;
 
         /// <summary>
+        /// The name of a cloud in `clouds.yaml` (found in the current directory, `~/.config/openstack` or `/etc/openstack`, or named by `OS_CLIENT_CONFIG_FILE`, with `secure.yaml` and `clouds-public.yaml` merged in) to take every setting from that is not set in the `otc:` configuration or the environment, credentials included.
+        /// </summary>
+        [Output("cloud")]
+        public Output<string?> Cloud { get; private set; } = null!;
+
+        /// <summary>
         /// The name of the IAM domain (the tenant account, for example `OTC-EU-DE-00000000001000000000`) the user belongs to.
         /// </summary>
         [Output("domainName")]
@@ -139,6 +145,12 @@ namespace Pulumi.Otc
         /// </summary>
         [Input("authUrl")]
         public Input<string>? AuthUrl { get; set; }
+
+        /// <summary>
+        /// The name of a cloud in `clouds.yaml` (found in the current directory, `~/.config/openstack` or `/etc/openstack`, or named by `OS_CLIENT_CONFIG_FILE`, with `secure.yaml` and `clouds-public.yaml` merged in) to take every setting from that is not set in the `otc:` configuration or the environment, credentials included.
+        /// </summary>
+        [Input("cloud")]
+        public Input<string>? Cloud { get; set; }
 
         /// <summary>
         /// The name of the IAM domain (the tenant account, for example `OTC-EU-DE-00000000001000000000`) the user belongs to.
@@ -260,19 +272,20 @@ namespace Pulumi.Otc
 
         public ProviderArgs()
         {
-            AccessKey = Utilities.GetEnv("OS_ACCESS_KEY");
+            AccessKey = Utilities.GetEnv("OS_ACCESS_KEY", "OS_ACCESS_KEY_ID", "OS_AK");
             AuthUrl = Utilities.GetEnv("OS_AUTH_URL");
-            DomainName = Utilities.GetEnv("OS_DOMAIN_NAME");
+            Cloud = Utilities.GetEnv("OS_CLOUD");
+            DomainName = Utilities.GetEnv("OS_USER_DOMAIN_NAME", "OS_PROJECT_DOMAIN_NAME", "OS_DOMAIN_NAME", "OS_DEFAULT_DOMAIN");
             Insecure = Utilities.GetEnvBoolean("OS_INSECURE");
             MaxConnections = Utilities.GetEnvInt32("OTC_MAX_CONNECTIONS");
             MaxRetries = Utilities.GetEnvInt32("OTC_MAX_RETRIES");
             Password = Utilities.GetEnv("OS_PASSWORD");
-            ProjectId = Utilities.GetEnv("OS_PROJECT_ID");
-            ProjectName = Utilities.GetEnv("OS_PROJECT_NAME");
-            Region = Utilities.GetEnv("OS_REGION_NAME");
-            SecretKey = Utilities.GetEnv("OS_SECRET_KEY");
-            SecurityToken = Utilities.GetEnv("OS_SECURITY_TOKEN");
-            Token = Utilities.GetEnv("OS_TOKEN");
+            ProjectId = Utilities.GetEnv("OS_TENANT_ID", "OS_PROJECT_ID");
+            ProjectName = Utilities.GetEnv("OS_TENANT_NAME", "OS_PROJECT_NAME");
+            Region = Utilities.GetEnv("OS_REGION_NAME", "OS_REGION", "OS_REGION_ID");
+            SecretKey = Utilities.GetEnv("OS_SECRET_KEY", "OS_ACCESS_KEY_SECRET", "OS_SK");
+            SecurityToken = Utilities.GetEnv("OS_SECURITY_TOKEN", "OS_AKSK_SECURITY_TOKEN", "OS_ST");
+            Token = Utilities.GetEnv("OS_TOKEN", "OS_AUTH_TOKEN", "OS_TOKEN_ID");
             Username = Utilities.GetEnv("OS_USERNAME");
             VpcepEndpoint = Utilities.GetEnv("OTC_VPCEP_ENDPOINT");
         }

@@ -52,6 +52,34 @@ public sealed record EmulatorAccount(string Region, string DomainId, string Proj
         };
     }
 
+    /// <summary>
+    /// A <c>clouds.yaml</c> whose cloud <paramref name="cloudName"/> reaches the emulator the way a real cloud is
+    /// reached: its IAM URL, the region, the project and this account's AK/SK; the VPCEP endpoint comes from the IAM
+    /// catalog. <paramref name="withoutSecretKey"/> leaves <c>sk</c> out, for a <c>secure.yaml</c> to supply.
+    /// </summary>
+    public string CloudsYaml(string cloudName, Uri emulatorUrl, bool withoutSecretKey = false)
+    {
+        ArgumentNullException.ThrowIfNull(emulatorUrl);
+        return $"""
+            clouds:
+              {cloudName}:
+                region_name: {Region}
+                auth:
+                  auth_url: {Endpoint(emulatorUrl)}/v3
+                  project_id: {ProjectId}
+                  ak: {AccessKey}
+            """ + (withoutSecretKey ? "\n" : $"\n      sk: {SecretKey}\n");
+    }
+
+    /// <summary>A <c>secure.yaml</c> holding only the secret key of cloud <paramref name="cloudName"/>.</summary>
+    public string SecureYaml(string cloudName) => $"""
+        clouds:
+          {cloudName}:
+            auth:
+              sk: {SecretKey}
+
+        """;
+
     /// <summary>Options for a cloud client of this account, for changes made "behind the provider's back".</summary>
     public OtcClientOptions ClientOptions(Uri emulatorUrl, int maxRetries = 0)
     {

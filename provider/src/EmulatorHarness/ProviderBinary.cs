@@ -15,12 +15,11 @@ public static class ProviderBinary
 
     private const string RelativePath = "bin/pulumi-resource-otc";
 
-    /// <summary>The provider's config environment fallbacks, which the developer's shell must not leak into a run.</summary>
-    private static readonly string[] ConfigEnvironment =
-    [
-        "OS_REGION_NAME", "OS_PROJECT_ID", "OS_PROJECT_NAME", "OS_AUTH_URL", "OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_SECURITY_TOKEN",
-        "OS_USERNAME", "OS_PASSWORD", "OS_DOMAIN_NAME", "OS_TOKEN", "OTC_VPCEP_ENDPOINT", "OS_INSECURE", "OTC_MAX_RETRIES", "OTC_MAX_CONNECTIONS",
-    ];
+    /// <summary>
+    /// The prefixes of every variable the provider reads its settings from (its config keys' environment names,
+    /// <c>OS_CLOUD</c> and the clouds.yaml file variables), which the developer's shell must not leak into a run.
+    /// </summary>
+    private static readonly string[] SettingPrefixes = ["OS_", "OTC_"];
 
     /// <summary>The published binary, launched as the engine does, with every config environment variable cleared.</summary>
     /// <param name="pollInterval">
@@ -29,7 +28,9 @@ public static class ProviderBinary
     /// </param>
     public static ProviderLaunch WithoutConfigEnvironment(TimeSpan? pollInterval = null)
     {
-        var environment = ConfigEnvironment.ToDictionary(name => name, string? (_) => null);
+        var environment = Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(name => SettingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
+            .ToDictionary(name => name, string? (_) => null);
         environment[PollIntervalVariable] = pollInterval is { } interval
             ? ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
             : null;

@@ -169,8 +169,8 @@ public sealed class ConformanceDetectsDriftTests
             s["provider"]!["inputProperties"]!["accessKey"]!["secret"] = true,
             "input 'accessKey' setter does not wrap the value with Output.CreateSecret");
         yield return SchemaEdit("new config variable", s =>
-            s["config"]!["variables"]!["cloud"] = new JsonObject { ["type"] = "string" },
-            "config otc:cloud: no Config property reads it");
+            s["config"]!["variables"]!["endpointType"] = new JsonObject { ["type"] = "string" },
+            "config otc:endpointType: no Config property reads it");
         yield return SchemaEdit("approval default flipped", s =>
             Service(s)["inputProperties"]!["approvalEnabled"]!["default"] = false,
             "default for 'approvalEnabled' is true, expected false");

@@ -32,7 +32,7 @@ namespace Pulumi.Otc
 
         private static readonly global::Pulumi.Config __config = new global::Pulumi.Config("otc");
 
-        private static readonly __Value<string?> _accessKey = new __Value<string?>(() => __config.Get("accessKey") ?? Utilities.GetEnv("OS_ACCESS_KEY"));
+        private static readonly __Value<string?> _accessKey = new __Value<string?>(() => __config.Get("accessKey") ?? Utilities.GetEnv("OS_ACCESS_KEY", "OS_ACCESS_KEY_ID", "OS_AK"));
         /// <summary>
         /// The access key ID (AK) for AK/SK request signing. It is an identifier, not a secret; pair it with `secretKey`.
         /// </summary>
@@ -52,7 +52,17 @@ namespace Pulumi.Otc
             set => _authUrl.Set(value);
         }
 
-        private static readonly __Value<string?> _domainName = new __Value<string?>(() => __config.Get("domainName") ?? Utilities.GetEnv("OS_DOMAIN_NAME"));
+        private static readonly __Value<string?> _cloud = new __Value<string?>(() => __config.Get("cloud") ?? Utilities.GetEnv("OS_CLOUD"));
+        /// <summary>
+        /// The name of a cloud in `clouds.yaml` (found in the current directory, `~/.config/openstack` or `/etc/openstack`, or named by `OS_CLIENT_CONFIG_FILE`, with `secure.yaml` and `clouds-public.yaml` merged in) to take every setting from that is not set in the `otc:` configuration or the environment, credentials included.
+        /// </summary>
+        public static string? Cloud
+        {
+            get => _cloud.Get();
+            set => _cloud.Set(value);
+        }
+
+        private static readonly __Value<string?> _domainName = new __Value<string?>(() => __config.Get("domainName") ?? Utilities.GetEnv("OS_USER_DOMAIN_NAME", "OS_PROJECT_DOMAIN_NAME", "OS_DOMAIN_NAME", "OS_DEFAULT_DOMAIN"));
         /// <summary>
         /// The name of the IAM domain (the tenant account, for example `OTC-EU-DE-00000000001000000000`) the user belongs to.
         /// </summary>
@@ -102,7 +112,7 @@ namespace Pulumi.Otc
             set => _password.Set(value);
         }
 
-        private static readonly __Value<string?> _projectId = new __Value<string?>(() => __config.Get("projectId") ?? Utilities.GetEnv("OS_PROJECT_ID"));
+        private static readonly __Value<string?> _projectId = new __Value<string?>(() => __config.Get("projectId") ?? Utilities.GetEnv("OS_TENANT_ID", "OS_PROJECT_ID"));
         /// <summary>
         /// The ID of the OTC project (32 hexadecimal characters) that owns the resources. Looked up through IAM from `projectName` when not set. Changing it (to another project) replaces every resource of this provider.
         /// </summary>
@@ -112,7 +122,7 @@ namespace Pulumi.Otc
             set => _projectId.Set(value);
         }
 
-        private static readonly __Value<string?> _projectName = new __Value<string?>(() => __config.Get("projectName") ?? Utilities.GetEnv("OS_PROJECT_NAME"));
+        private static readonly __Value<string?> _projectName = new __Value<string?>(() => __config.Get("projectName") ?? Utilities.GetEnv("OS_TENANT_NAME", "OS_PROJECT_NAME"));
         /// <summary>
         /// The name of the OTC project, for example `eu-de_myproject`, used to look up `projectId` when that is not set. Defaults to the region name (the region's default project). Changing it (to another project) replaces every resource of this provider.
         /// </summary>
@@ -122,7 +132,7 @@ namespace Pulumi.Otc
             set => _projectName.Set(value);
         }
 
-        private static readonly __Value<string?> _region = new __Value<string?>(() => __config.Get("region") ?? Utilities.GetEnv("OS_REGION_NAME"));
+        private static readonly __Value<string?> _region = new __Value<string?>(() => __config.Get("region") ?? Utilities.GetEnv("OS_REGION_NAME", "OS_REGION", "OS_REGION_ID"));
         /// <summary>
         /// The OTC region to manage resources in, for example `eu-de` or `eu-nl`. It also selects the default VPCEP and IAM endpoints. Changing it replaces every resource of this provider (they are created in the new region, then deleted from the old one).
         /// </summary>
@@ -132,7 +142,7 @@ namespace Pulumi.Otc
             set => _region.Set(value);
         }
 
-        private static readonly __Value<string?> _secretKey = new __Value<string?>(() => __config.Get("secretKey") ?? Utilities.GetEnv("OS_SECRET_KEY"));
+        private static readonly __Value<string?> _secretKey = new __Value<string?>(() => __config.Get("secretKey") ?? Utilities.GetEnv("OS_SECRET_KEY", "OS_ACCESS_KEY_SECRET", "OS_SK"));
         /// <summary>
         /// The secret access key (SK) for AK/SK request signing. Stored encrypted in the stack configuration and never logged.
         /// </summary>
@@ -142,7 +152,7 @@ namespace Pulumi.Otc
             set => _secretKey.Set(value);
         }
 
-        private static readonly __Value<string?> _securityToken = new __Value<string?>(() => __config.Get("securityToken") ?? Utilities.GetEnv("OS_SECURITY_TOKEN"));
+        private static readonly __Value<string?> _securityToken = new __Value<string?>(() => __config.Get("securityToken") ?? Utilities.GetEnv("OS_SECURITY_TOKEN", "OS_AKSK_SECURITY_TOKEN", "OS_ST"));
         /// <summary>
         /// The security token that accompanies temporary AK/SK credentials. Stored encrypted and never logged.
         /// </summary>
@@ -152,7 +162,7 @@ namespace Pulumi.Otc
             set => _securityToken.Set(value);
         }
 
-        private static readonly __Value<string?> _token = new __Value<string?>(() => __config.Get("token") ?? Utilities.GetEnv("OS_TOKEN"));
+        private static readonly __Value<string?> _token = new __Value<string?>(() => __config.Get("token") ?? Utilities.GetEnv("OS_TOKEN", "OS_AUTH_TOKEN", "OS_TOKEN_ID"));
         /// <summary>
         /// A pre-issued IAM token (`X-Auth-Token`) to use instead of AK/SK or password authentication. Stored encrypted and never logged.
         /// </summary>

@@ -1,6 +1,6 @@
 namespace Otc.CloudClient;
 
-/// <summary>Picks the authentication mode from the options and rejects missing or contradictory settings.</summary>
+/// <summary>Picks the authentication mode from the options (by <see cref="CredentialPrecedence"/>) and rejects missing settings.</summary>
 internal static class OptionsValidator
 {
     public static AuthMode Validate(OtcClientOptions options)
@@ -30,91 +30,38 @@ internal static class OptionsValidator
             throw new OtcConfigurationException("MaxConnectionsPerServer must be at least 1.", nameof(OtcClientOptions.MaxConnectionsPerServer));
         }
 
-        var hasAccessKey = Set(options.AccessKey) || Set(options.SecretKey);
-        var hasPassword = Set(options.Username) || Set(options.Password);
-        var hasToken = Set(options.Token);
-        var modes = new List<string>();
-        if (hasAccessKey)
-        {
-            modes.Add("AccessKey/SecretKey");
-        }
-
-        if (hasPassword)
-        {
-            modes.Add("Username/Password");
-        }
-
-        if (hasToken)
-        {
-            modes.Add("Token");
-        }
-
-        if (modes.Count == 0)
-        {
-            throw new OtcConfigurationException(
+        bool IsSet(string key) => Set(ValueOf(options, key));
+        var set = CredentialPrecedence.Choose(IsSet)
+            ?? throw new OtcConfigurationException(
                 "No credentials: set AccessKey and SecretKey, or Username, Password and DomainName, or Token.",
                 nameof(OtcClientOptions.AccessKey), nameof(OtcClientOptions.SecretKey), nameof(OtcClientOptions.Username),
                 nameof(OtcClientOptions.Password), nameof(OtcClientOptions.DomainName), nameof(OtcClientOptions.Token));
-        }
 
-        if (modes.Count > 1)
+        // Several sets: the first by precedence is used and the others are ignored; only that one must be complete.
+        var missing = CredentialPrecedence.Missing(set, IsSet);
+        if (missing.Count > 0)
         {
+            var present = set.Keys.Where(IsSet).ToList();
             throw new OtcConfigurationException(
-                $"Contradictory credentials: only one of {string.Join(", ", modes)} may be set.",
-                [.. KeysOf(hasAccessKey, hasPassword, hasToken)]);
+                $"{set.Name} authentication is incomplete: {string.Join(", ", present)} {(present.Count == 1 ? "is" : "are")} set, "
+                + $"{string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing.",
+                [.. missing]);
         }
 
-        if (Set(options.SecurityToken) && !hasAccessKey)
-        {
-            throw new OtcConfigurationException("SecurityToken belongs to a temporary AccessKey/SecretKey pair; set those too.",
-                nameof(OtcClientOptions.SecurityToken), nameof(OtcClientOptions.AccessKey), nameof(OtcClientOptions.SecretKey));
-        }
-
-        if (hasAccessKey)
-        {
-            Require(options.AccessKey, nameof(OtcClientOptions.AccessKey), "SecretKey is set without AccessKey.");
-            Require(options.SecretKey, nameof(OtcClientOptions.SecretKey), "AccessKey is set without SecretKey.");
-            return AuthMode.AccessKey;
-        }
-
-        if (hasPassword)
-        {
-            Require(options.Username, nameof(OtcClientOptions.Username), "Password is set without Username.");
-            Require(options.Password, nameof(OtcClientOptions.Password), "Username is set without Password.");
-            Require(options.DomainName, nameof(OtcClientOptions.DomainName), "Password authentication needs the DomainName the user belongs to.");
-            return AuthMode.Password;
-        }
-
-        return AuthMode.StaticToken;
+        return set.Mode;
     }
 
-    private static IEnumerable<string> KeysOf(bool accessKey, bool password, bool token)
+    private static string? ValueOf(OtcClientOptions options, string key) => key switch
     {
-        if (accessKey)
-        {
-            yield return nameof(OtcClientOptions.AccessKey);
-            yield return nameof(OtcClientOptions.SecretKey);
-        }
-
-        if (password)
-        {
-            yield return nameof(OtcClientOptions.Username);
-            yield return nameof(OtcClientOptions.Password);
-        }
-
-        if (token)
-        {
-            yield return nameof(OtcClientOptions.Token);
-        }
-    }
-
-    private static void Require(string? value, string key, string message)
-    {
-        if (!Set(value))
-        {
-            throw new OtcConfigurationException(message, key);
-        }
-    }
+        nameof(OtcClientOptions.Token) => options.Token,
+        nameof(OtcClientOptions.AccessKey) => options.AccessKey,
+        nameof(OtcClientOptions.SecretKey) => options.SecretKey,
+        nameof(OtcClientOptions.SecurityToken) => options.SecurityToken,
+        nameof(OtcClientOptions.Username) => options.Username,
+        nameof(OtcClientOptions.Password) => options.Password,
+        nameof(OtcClientOptions.DomainName) => options.DomainName,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a credential option"),
+    };
 
     private static bool Set(string? value) => !string.IsNullOrWhiteSpace(value);
 }

@@ -5,17 +5,17 @@ namespace Otc.Provider.Configuration;
 /// <summary>
 /// Where a configuration puts its resources: the region and the project (by id, else by name, which defaults to the
 /// region's default project). DiffConfig compares these resolved values, so a value moved into its environment
-/// variable, or the same project named once more by id, is not a move; schema.json marks the three keys
+/// variables or clouds.yaml, or the same project named once more by id, is not a move; schema.json marks the three keys
 /// <c>replaceOnChanges</c>, and a real change replaces every resource of the provider.
 /// </summary>
 /// <param name="NameIsDefault">True when the project name is the region's default project, not one the user named.</param>
 internal sealed record ConfigPlacement(PropertyValue Region, PropertyValue ProjectId, PropertyValue ProjectName, bool NameIsDefault)
 {
-    public static ConfigPlacement Of(PropertyMap config, Func<string, string?> environment)
+    public static ConfigPlacement Of(ResolvedConfig config)
     {
-        var region = Resolved(config, ConfigKeys.Region, environment);
-        var projectId = Resolved(config, ConfigKeys.ProjectId, environment);
-        var projectName = Resolved(config, ConfigKeys.ProjectName, environment);
+        var region = config.Placement(ConfigKeys.Region);
+        var projectId = config.Placement(ConfigKeys.ProjectId);
+        var projectName = config.Placement(ConfigKeys.ProjectName);
 
         // Without a project id the client looks the project up by name, and the name defaults to the region.
         var isDefault = projectName.IsNull && projectId.IsNull;
@@ -63,17 +63,6 @@ internal sealed record ConfigPlacement(PropertyValue Region, PropertyValue Proje
 
     private static bool SameKnownName(ConfigPlacement a, ConfigPlacement b) =>
         a.ProjectName.TryGetString(out var first) && b.ProjectName.TryGetString(out var second) && string.Equals(first, second, StringComparison.Ordinal);
-
-    private static PropertyValue Resolved(PropertyMap config, ConfigKey key, Func<string, string?> environment)
-    {
-        var value = config.GetOrNull(key.Name);
-        if (value.IsUnknown || (value.TryGetString(out var text) && !string.IsNullOrWhiteSpace(text)))
-        {
-            return value.WithSecret(false);
-        }
-
-        return environment(key.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? PropertyValue.From(fromEnvironment) : PropertyValue.Null;
-    }
 
     private static PropertyMap Set(PropertyMap config, ConfigKey key, PropertyValue value) =>
         value.IsNull ? config.Without(key.Name) : config.With(key.Name, value);

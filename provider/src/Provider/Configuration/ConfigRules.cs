@@ -1,9 +1,9 @@
 namespace Otc.Provider.Configuration;
 
 /// <summary>
-/// The rules a configuration must meet before the provider can talk to OTC: a region, and exactly one complete set of
-/// credentials (AK/SK with an optional security token, user name + password + domain, or a token). Keys whose value
-/// is still unknown (preview) are given the benefit of the doubt.
+/// The rules a configuration must meet before the provider can talk to OTC: a region, and a complete set of credentials
+/// (a token, AK/SK with an optional security token, or user name + password + domain) where several may be given
+/// (<see cref="CredentialChoice"/> picks one). Keys whose value is still unknown (preview) are given the benefit of the doubt.
 /// </summary>
 internal static class ConfigRules
 {
@@ -40,81 +40,27 @@ internal static class ConfigRules
 
     private static IEnumerable<ConfigProblem> CredentialProblems(ResolvedConfig config)
     {
-        var accessKeyMode = config.IsSet(ConfigKeys.AccessKey) || config.IsSet(ConfigKeys.SecretKey);
-        var passwordMode = config.IsSet(ConfigKeys.Username) || config.IsSet(ConfigKeys.Password);
-        var tokenMode = config.IsSet(ConfigKeys.Token);
-        var modes = new List<(string Name, ConfigKey[] Keys)>();
-        if (accessKeyMode)
+        if (config.CloudProblem is { } cloudProblem)
         {
-            modes.Add(("accessKey/secretKey", [ConfigKeys.AccessKey, ConfigKeys.SecretKey]));
+            yield return new ConfigProblem(false, [ConfigKeys.Cloud], $"{ConfigKeys.Cloud.HowToSet}: {cloudProblem}");
+            yield break;
         }
 
-        if (passwordMode)
-        {
-            modes.Add(("username/password", [ConfigKeys.Username, ConfigKeys.Password]));
-        }
-
-        if (tokenMode)
-        {
-            modes.Add(("token", [ConfigKeys.Token]));
-        }
-
-        if (modes.Count == 0)
+        if (CredentialChoice.Of(config) is not { } choice)
         {
             yield return Missing(
                 [ConfigKeys.AccessKey, ConfigKeys.SecretKey],
                 $"no usable credentials: set accessKey and secretKey ({ConfigKeys.AccessKey.EnvironmentVariable}, {ConfigKeys.SecretKey.EnvironmentVariable}), "
                 + $"or username, password and domainName ({ConfigKeys.Username.EnvironmentVariable}, {ConfigKeys.Password.EnvironmentVariable}, {ConfigKeys.DomainName.EnvironmentVariable}), "
-                + $"or token ({ConfigKeys.Token.EnvironmentVariable})");
+                + $"or token ({ConfigKeys.Token.EnvironmentVariable}), or name a clouds.yaml cloud that has them ({ConfigKeys.Cloud.HowToSet})");
             yield break;
         }
 
-        if (modes.Count > 1)
+        var present = string.Join(", ", choice.PresentKeys(config).Select(key => $"{key.Name} from {config.Origin(key)}"));
+        foreach (var key in choice.MissingKeys(config))
         {
-            yield return new ConfigProblem(false, [.. modes.Skip(1).SelectMany(mode => mode.Keys)],
-                $"contradictory credentials: {string.Join(" and ", modes.Select(mode => mode.Name))} are all set (in config or environment); keep exactly one");
-            yield break;
-        }
-
-        if (config.IsSet(ConfigKeys.SecurityToken) && !accessKeyMode)
-        {
-            yield return new ConfigProblem(false, [ConfigKeys.SecurityToken],
-                "securityToken belongs to a temporary accessKey/secretKey pair, but no accessKey and secretKey are set");
-        }
-
-        if (accessKeyMode)
-        {
-            foreach (var problem in PairProblems(config, ConfigKeys.AccessKey, ConfigKeys.SecretKey))
-            {
-                yield return problem;
-            }
-        }
-
-        if (passwordMode)
-        {
-            foreach (var problem in PairProblems(config, ConfigKeys.Username, ConfigKeys.Password))
-            {
-                yield return problem;
-            }
-
-            if (!config.IsSet(ConfigKeys.DomainName))
-            {
-                yield return Missing([ConfigKeys.DomainName],
-                    $"password authentication needs the account the user belongs to: set {ConfigKeys.DomainName.HowToSet}");
-            }
-        }
-    }
-
-    private static IEnumerable<ConfigProblem> PairProblems(ResolvedConfig config, ConfigKey first, ConfigKey second)
-    {
-        if (!config.IsSet(first))
-        {
-            yield return Missing([first], $"{second.Name} is set but {first.Name} is missing: set {first.HowToSet}");
-        }
-
-        if (!config.IsSet(second))
-        {
-            yield return Missing([second], $"{first.Name} is set but {second.Name} is missing: set {second.HowToSet}");
+            yield return Missing([key], $"{choice.Set.Name} authentication is incomplete ({present}): {key.Name} is missing; set {key.HowToSet}"
+                + (key.FromCloud is null ? "" : " or the cloud's entry in clouds.yaml"));
         }
     }
 

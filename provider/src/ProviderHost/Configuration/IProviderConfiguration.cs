@@ -1,3 +1,4 @@
+using Otc.ProviderHost.Engine;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 
@@ -14,7 +15,8 @@ public interface IProviderConfiguration
     CheckResult CheckConfig(PropertyMap oldConfig, PropertyMap newConfig);
 
     /// <summary>Applies configuration. Throws <see cref="MissingConfigurationException"/> for absent required keys.</summary>
-    Task ConfigureAsync(PropertyMap config, CancellationToken cancellationToken);
+    /// <param name="log">The engine's log, for what the user should know about the configuration (never a secret).</param>
+    Task ConfigureAsync(PropertyMap config, IResourceLog log, CancellationToken cancellationToken);
 
     /// <summary>
     /// Brings old and new configuration into the form DiffConfig compares, before the schema's

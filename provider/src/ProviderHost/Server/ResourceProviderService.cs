@@ -128,7 +128,7 @@ public sealed class ResourceProviderService : IDisposable
 
         if (_definition.Configuration is { } configuration)
         {
-            await configuration.ConfigureAsync(config, cancellationToken).ConfigureAwait(false);
+            await configuration.ConfigureAsync(config, _engine.ForResource(request.HasUrn ? request.Urn : ""), cancellationToken).ConfigureAwait(false);
         }
 
         return new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = true, AcceptOutputs = false };

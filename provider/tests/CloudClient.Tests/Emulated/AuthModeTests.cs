@@ -215,21 +215,20 @@ public sealed class AuthModeTests : EmulatedTestBase
     }
 
     [Test]
-    public async Task Contradictory_credentials_fail_before_any_request()
+    public async Task A_token_beside_a_password_set_is_used_and_the_password_is_never_sent()
     {
-        var error = await FailureOf<OtcConfigurationException>(() => ConnectAsync(new OtcClientOptions
+        using var client = await ConnectAsync(new OtcClientOptions
         {
             Region = "eu-de",
             Token = EmulatorAccounts.StaticToken,
             Username = EmulatorAccounts.UserName,
             Password = EmulatorAccounts.Password,
+            DomainName = EmulatorAccounts.DomainName,
             AuthUrl = AuthUrl.AbsoluteUri,
-        }));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(error.OptionKeys, Is.EquivalentTo(new[] { "Username", "Password", "Token" }));
-            Assert.That(Emulator.Journal.Entries, Is.Empty);
         });
+
+        await client.CreateServiceAsync(Samples.Service(), CancellationToken.None);
+
+        Assert.That(Emulator.Journal.Entries.Where(e => e.Path == "/v3/auth/tokens"), Is.Empty, "no password token was issued");
     }
 }

@@ -33,17 +33,40 @@ public sealed class OptionsValidatorTests
     }
 
     [Test]
-    public void Two_credential_sets_are_contradictory_and_both_are_named()
+    public void Several_sets_are_taken_in_the_terraform_providers_order_token_then_access_keys_then_password()
     {
-        var options = new OtcClientOptions { Region = "eu-de", AccessKey = "ak", SecretKey = "secret-value", Token = "token-value" };
+        var all = new OtcClientOptions
+        {
+            Region = "eu-de",
+            AccessKey = "ak",
+            SecretKey = "sk",
+            Username = "u",
+            Password = "p",
+            DomainName = "d",
+            Token = "t",
+        };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(OptionsValidator.Validate(all), Is.EqualTo(AuthMode.StaticToken));
+            Assert.That(OptionsValidator.Validate(new OtcClientOptions { Region = "eu-de", AccessKey = "ak", SecretKey = "sk", Username = "u", Password = "p", DomainName = "d" }),
+                Is.EqualTo(AuthMode.AccessKey));
+        });
+    }
+
+    [Test]
+    public void Only_the_set_used_must_be_complete_and_its_error_names_what_is_missing_without_values()
+    {
+        // AK/SK comes before a complete password set, so its missing half is the error, not a silent switch of identity.
+        var options = new OtcClientOptions { Region = "eu-de", AccessKey = "ak-value", Username = "u", Password = "pw-value", DomainName = "d" };
 
         var error = Assert.Throws<OtcConfigurationException>(() => OptionsValidator.Validate(options));
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.OptionKeys, Is.EquivalentTo(new[] { "AccessKey", "SecretKey", "Token" }));
-            Assert.That(error.Message, Does.Contain("Contradictory"));
-            Assert.That(error.Message, Does.Not.Contain("secret-value").And.Not.Contain("token-value"));
+            Assert.That(error!.OptionKeys, Is.EqualTo(new[] { "SecretKey" }));
+            Assert.That(error.Message, Does.Contain("AK/SK authentication is incomplete").And.Contain("AccessKey is set"));
+            Assert.That(error.Message, Does.Not.Contain("ak-value").And.Not.Contain("pw-value"));
         });
     }
 
@@ -68,12 +91,12 @@ public sealed class OptionsValidatorTests
     }
 
     [Test]
-    public void Security_token_without_keys_is_rejected()
+    public void Security_token_without_keys_is_an_incomplete_access_key_set()
     {
         var error = Assert.Throws<OtcConfigurationException>(() =>
-            OptionsValidator.Validate(new OtcClientOptions { Region = "eu-de", Token = "t", SecurityToken = "st" }));
+            OptionsValidator.Validate(new OtcClientOptions { Region = "eu-de", SecurityToken = "st" }));
 
-        Assert.That(error!.OptionKeys, Does.Contain("SecurityToken"));
+        Assert.That(error!.OptionKeys, Is.EqualTo(new[] { "AccessKey", "SecretKey" }));
     }
 
     [Test]

@@ -29,7 +29,7 @@ public sealed class StrictModeCatchesOmissionsTests
     {
         _env = await LifecycleEnvironment.StartAsync(strict: true);
         _clients = new OtcClientProvider();
-        await new OtcProviderConfiguration(_clients, _ => null).ConfigureAsync(LifecycleEnvironment.ProviderConfig(_env.Emulator.BaseUrl, maxRetries: 0), CancellationToken.None);
+        await new OtcProviderConfiguration(_clients, _ => null).ConfigureAsync(LifecycleEnvironment.ProviderConfig(_env.Emulator.BaseUrl, maxRetries: 0), new SilentLog(), CancellationToken.None);
     }
 
     [OneTimeTearDown]

@@ -62,12 +62,15 @@ public sealed class ConfigurationTests
         Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, AkSk().Without("accessKey"))), Is.EqualTo(new[] { "accessKey" }));
 
     [Test]
-    public void Both_access_keys_and_a_token_contradict()
+    public void Access_keys_and_a_token_in_the_same_source_are_no_failure_and_the_token_is_used()
     {
-        var result = Configuration().CheckConfig(PropertyMap.Empty, AkSk().With("token", PropertyValue.From("tok").WithSecret()));
+        var config = AkSk().With("token", PropertyValue.From("tok").WithSecret());
 
-        Assert.That(FailedKeys(result), Is.EqualTo(new[] { "token" }));
-        Assert.That(result.Failures[0].Reason, Does.Contain("contradictory"));
+        var result = Configuration().CheckConfig(PropertyMap.Empty, config);
+        var options = Configuration().BuildOptions(config);
+
+        Assert.That(result.Failures, Is.Empty);
+        Assert.That((options.Token, options.AccessKey, options.SecretKey), Is.EqualTo(("tok", (string?)null, (string?)null)));
     }
 
     [Test]
@@ -80,11 +83,11 @@ public sealed class ConfigurationTests
     }
 
     [Test]
-    public void A_security_token_without_keys_is_refused()
+    public void A_security_token_without_keys_is_an_incomplete_access_key_set()
     {
-        var config = Props.Map(("region", "eu-de"), ("token", "t"), ("securityToken", "st"));
+        var config = Props.Map(("region", "eu-de"), ("securityToken", "st"));
 
-        Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, config)), Is.EqualTo(new[] { "securityToken" }));
+        Assert.That(FailedKeys(Configuration().CheckConfig(PropertyMap.Empty, config)), Is.EqualTo(new[] { "accessKey", "secretKey" }));
     }
 
     [Test]
@@ -161,13 +164,6 @@ public sealed class ConfigurationTests
         Assert.That(options.MaxRetries, Is.EqualTo(0));
     }
 
-    [Test]
-    public void Environment_credentials_count_in_config_checks()
-    {
-        var result = Configuration(new Dictionary<string, string> { ["OS_TOKEN"] = "tok" }).CheckConfig(PropertyMap.Empty, AkSk());
-
-        Assert.That(result.Failures.Single().Reason, Does.Contain("contradictory"));
-    }
 
     [Test]
     public void The_environment_is_never_copied_into_the_checked_config()
@@ -206,21 +202,12 @@ public sealed class ConfigurationTests
     public void Configure_with_missing_keys_reports_names_and_descriptions()
     {
         var error = Assert.ThrowsAsync<MissingConfigurationException>(() =>
-            Configuration().ConfigureAsync(Props.Map(("accessKey", "AK1")), CancellationToken.None));
+            Configuration().ConfigureAsync(Props.Map(("accessKey", "AK1")), new SilentLog(), CancellationToken.None));
 
         Assert.That(error!.Keys.Select(k => k.Name), Is.EquivalentTo(new[] { "region", "secretKey" }));
         Assert.That(error.Keys.Select(k => k.Description), Has.All.Not.Empty);
     }
 
-    [Test]
-    public void Configure_refuses_contradictory_credentials_without_echoing_secrets()
-    {
-        var error = Assert.ThrowsAsync<ProviderException>(() =>
-            Configuration().ConfigureAsync(AkSk().With("token", PropertyValue.From("tok-secret").WithSecret()), CancellationToken.None));
-
-        Assert.That(error!.Kind, Is.EqualTo(ProviderErrorKind.InvalidInput));
-        Assert.That(error.Message, Does.Not.Contain(SecretKeyValue).And.Not.Contain("tok-secret"));
-    }
 
     [Test]
     public void Failure_reasons_never_contain_secret_values()
@@ -248,14 +235,32 @@ public sealed class ConfigurationTests
 
         var declared = variables.EnumerateObject().Select(v => (
             v.Name,
-            v.Value.GetProperty("defaultInfo").GetProperty("environment")[0].GetString(),
+            string.Join(",", v.Value.GetProperty("defaultInfo").GetProperty("environment").EnumerateArray().Select(name => name.GetString())),
             v.Value.TryGetProperty("secret", out var secret) && secret.GetBoolean()));
-        var table = ConfigKeys.All.Select(k => (k.Name, (string?)k.EnvironmentVariable, k.IsSecret));
+        var table = ConfigKeys.All.Select(k => (k.Name, string.Join(",", k.EnvironmentVariables), k.IsSecret));
 
         Assert.That(table, Is.EquivalentTo(declared));
         Assert.That(ConfigKeys.All.Where(k => k.IsSecret).Select(k => k.Name),
             Is.EquivalentTo(new[] { "secretKey", "securityToken", "password", "token" }));
     }
+    [Test]
+    public void The_installation_page_lists_every_config_key_with_its_environment_variables_and_secrecy()
+    {
+        using var schema = JsonDocument.Parse(SchemaRules.EmbeddedSchemaJson());
+        var declared = schema.RootElement.GetProperty("config").GetProperty("variables").EnumerateObject().Select(v => (
+            Key: v.Name,
+            Environment: string.Join(", ", v.Value.GetProperty("defaultInfo").GetProperty("environment").EnumerateArray().Select(name => $"`{name.GetString()}`")),
+            Secret: v.Value.TryGetProperty("secret", out var secret) && secret.GetBoolean()));
+        var page = File.ReadAllLines(Path.Combine(Otc.EmulatorHarness.ProviderBinary.RepositoryRoot(), "docs", "installation-configuration.md"));
+
+        // The configuration table: | `key` | `ENV`, `ENV` | yes? | clouds.yaml | meaning |
+        var rows = page.Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
+            .Select(cells => (Key: cells[1].Trim('`'), Environment: cells[2], Secret: cells[3] == "yes"));
+
+        Assert.That(rows, Is.EquivalentTo(declared));
+    }
+
     /// <summary>What DiffConfig answers: the configuration's alignment, then the schema's provider replace rules.</summary>
     private static DiffResult DiffConfig(PropertyMap oldConfig, PropertyMap newConfig, Dictionary<string, string>? environment = null)
     {

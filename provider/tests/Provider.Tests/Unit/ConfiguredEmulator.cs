@@ -30,7 +30,7 @@ internal sealed class ConfiguredEmulator : IAsyncDisposable
         var emulator = await EmulatorHost.StartAsync(options, CancellationToken.None);
         var clients = new OtcClientProvider();
         var configuration = new OtcProviderConfiguration(clients, _ => null);
-        await configuration.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl, maxRetries: 0), CancellationToken.None);
+        await configuration.ConfigureAsync(EmulatorAccount.Owner.ProviderConfig(emulator.BaseUrl, maxRetries: 0), new SilentLog(), CancellationToken.None);
         return new ConfiguredEmulator(emulator, clients);
     }
 

@@ -1,4 +1,5 @@
 using Otc.ProviderHost.Configuration;
+using Otc.ProviderHost.Engine;
 using Otc.ProviderHost.Resources;
 using Otc.ProviderHost.Values;
 
@@ -17,7 +18,7 @@ internal sealed class TestConfiguration : IProviderConfiguration
         return new CheckResult(newConfig, []);
     }
 
-    public Task ConfigureAsync(PropertyMap config, CancellationToken cancellationToken)
+    public Task ConfigureAsync(PropertyMap config, IResourceLog log, CancellationToken cancellationToken)
     {
         Configured = config;
         if (!config.ContainsKey("region"))
