@@ -155,7 +155,7 @@ test_published: provider dist_plugin dist_sdk
 test_platforms: ## Build all five plugin archives and test them: linux-arm64 under qemu, windows under wine64, macOS headers
 	@# The tools come from Debian's packages, installed by the repo itself (nothing to do when they are there).
 	scripts/install-platform-tools.sh all
-	$(MAKE) --no-print-directory dist_plugin dist_cross
+	$(MAKE) --no-print-directory dist
 	$(DOTNET) build provider/tests/$(PLATFORM_TESTS)/$(PLATFORM_TESTS).csproj -c $(CONFIG) -warnaserror
 	$(call dotnet_tests,$(PLATFORM_TESTS))
 
