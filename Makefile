@@ -30,7 +30,15 @@ BENCH_RUNS   := bench/results/runs
 SDK_CSPROJ   := sdk/dotnet/Pulumi.Otc.csproj
 EXAMPLE_DIR  := examples/csharp
 DIST         := dist
-PLUGIN_ARCHIVE := $(DIST)/pulumi-resource-$(PACK)-v$(VERSION)-linux-amd64.tar.gz
+# The plugin's platforms, as Pulumi's plugin installer names them ({os}-{arch}); linux-amd64 is the machine's own build
+# (`make provider`, which `make test` tests), the others are cross builds. .NET names them by runtime identifier.
+PLATFORMS       := linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64
+CROSS_PLATFORMS := $(filter-out linux-amd64,$(PLATFORMS))
+dotnet_rid       = $(subst amd64,x64,$(subst darwin-,osx-,$(subst windows-,win-,$(1))))
+plugin_archive   = $(DIST)/pulumi-resource-$(PACK)-v$(VERSION)-$(1).tar.gz
+plugin_file      = pulumi-resource-$(PACK)$(if $(filter windows-%,$(1)),.exe)
+PLUGIN_ARCHIVE  := $(call plugin_archive,linux-amd64)
+PLATFORM_TESTS  := Platform.Tests
 SDK_NUPKG    := $(DIST)/Pulumi.Otc.$(VERSION).nupkg
 SDK_STAGING  := artifacts/sdk-dotnet
 # Generated code keeps codegen's layout: the formatter leaves sdk/dotnet alone (Program.Tests pulls it into the solution's graph).
@@ -67,7 +75,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help ensure provider schema build install test test_unit test_built test_binary suites_built suites_published test_wire lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_sdk
+.PHONY: help ensure provider schema build install test test_unit test_built test_binary suites_built suites_published test_wire test_platforms lint format clean emulator demo sdk build_sdks bench version dist dist_plugin dist_cross dist_sdk
 
 comma := ,
 # $(call stamp_sdk,DIR): writes VERSION and the package metadata into a C# SDK the way Pulumi's codegen does for a schema
@@ -105,6 +113,19 @@ define dotnet_tests
 	status=0; for pid in $$pids; do wait $$pid || status=1; done; \
 	for project in $(1); do cat $(TEST_LOGS)/dotnet-$$project.log; done; \
 	exit $$status
+endef
+
+# $(call pack_plugin,PLATFORM,EXECUTABLE): writes $(DIST)/pulumi-resource-otc-v{VERSION}-PLATFORM.tar.gz (after removing that
+# platform's archives of any version) in the layout `pulumi plugin install resource $(PACK) v$(VERSION) --file <archive>`
+# unpacks: the executable (.exe on Windows) and the README at the root, byte for byte the same from the same input.
+define pack_plugin
+	rm -rf artifacts/plugin-archive-$(1) $(DIST)/pulumi-resource-$(PACK)-v*-$(1).tar.gz
+	mkdir -p $(DIST) artifacts/plugin-archive-$(1)
+	install -m 0755 $(2) artifacts/plugin-archive-$(1)/$(call plugin_file,$(1))
+	install -m 0644 README.md artifacts/plugin-archive-$(1)/README.md
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C artifacts/plugin-archive-$(1) -cf - $(call plugin_file,$(1)) README.md \
+		| gzip -n > $(call plugin_archive,$(1))
+	@echo "built $(call plugin_archive,$(1))"
 endef
 
 check_version = @grep -qE '^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$$' <<< '$(VERSION)' || { echo "VERSION must be a semantic version like 1.2.3, not '$(VERSION)'"; exit 1; }
@@ -154,21 +175,27 @@ test: ensure ## Run every test: unit, client/emulator, lifecycle over gRPC, Pulu
 suites_built: build
 	$(call dotnet_tests,$(BUILT_TESTS))
 
-suites_published: build provider dist
+suites_published: build provider dist_plugin dist_sdk
 	status=0; $(MAKE) --no-print-directory test_wire & wire=$$!; \
 		$(MAKE) --no-print-directory test_binary || status=$$?; \
 		wait $$wire || status=1; \
 		exit $$status
 
-test_unit: ## Run the .NET test projects (needs `make build provider dist` first)
-	mkdir -p $(TEST_LOGS)
-	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build --logger "console;verbosity=normal" 2>&1 | tee $(TEST_LOGS)/dotnet.log
+test_unit: ## Run the .NET test projects of `make test` (needs `make build provider dist_plugin dist_sdk` first)
+	$(call dotnet_tests,$(BUILT_TESTS) $(PUBLISHED_TESTS))
 
 test_built: ## Run the .NET test projects that need only `make build`, side by side
 	$(call dotnet_tests,$(BUILT_TESTS))
 
 test_binary: ## Run the .NET test projects that also need bin/pulumi-resource-otc and dist/ (after `make provider dist`)
 	$(call dotnet_tests,$(PUBLISHED_TESTS))
+
+test_platforms: ## Build all five plugin archives and test them: linux-arm64 under qemu, windows under wine64, macOS headers
+	@# The tools come from Debian's packages, installed by the repo itself (nothing to do when they are there).
+	scripts/install-platform-tools.sh all
+	$(MAKE) --no-print-directory dist
+	$(DOTNET) build provider/tests/$(PLATFORM_TESTS)/$(PLATFORM_TESTS).csproj -c $(CONFIG) -warnaserror
+	$(call dotnet_tests,$(PLATFORM_TESTS))
 
 test_wire: ## Run the wire-conformance suite: Pulumi's own generated gRPC client against bin/pulumi-resource-otc
 	mkdir -p $(TEST_LOGS)
@@ -216,18 +243,22 @@ version: ## Write VERSION and the metadata (HOMEPAGE= REPOSITORY= PUBLISHER= PLU
 	$(call stamp_sdk,sdk/dotnet)
 	@echo "wrote $(VERSION) into schema.json and sdk/dotnet; rebuild the provider, which embeds the schema"
 
-dist: dist_plugin dist_sdk ## Build what users install into dist/: the plugin archive and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
+dist: dist_plugin dist_cross dist_sdk ## Build what users install into dist/: the five plugin archives and the SDK's NuGet package (PLUGIN_DOWNLOAD_URL=...)
 
 dist_plugin: provider ## dist/pulumi-resource-otc-v{VERSION}-linux-amd64.tar.gz, for `pulumi plugin install ... --file`
 	$(check_version)
-	rm -rf artifacts/plugin-archive $(DIST)/pulumi-resource-$(PACK)-*.tar.gz
-	mkdir -p $(DIST) artifacts/plugin-archive
-	@# The layout `pulumi plugin install resource $(PACK) v$(VERSION) --file <archive>` unpacks: the executable at the root.
-	install -m 0755 $(PROVIDER_BIN) artifacts/plugin-archive/pulumi-resource-$(PACK)
-	install -m 0644 README.md artifacts/plugin-archive/README.md
-	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C artifacts/plugin-archive -cf - pulumi-resource-$(PACK) README.md \
-		| gzip -n > $(PLUGIN_ARCHIVE)
-	@echo "built $(PLUGIN_ARCHIVE)"
+	$(call pack_plugin,linux-amd64,$(PROVIDER_BIN))
+
+dist_cross: ## The other four archives: linux-arm64 (Native AOT, cross-linked), darwin-amd64, darwin-arm64, windows-amd64 (single-file)
+	$(check_version)
+	scripts/install-platform-tools.sh cross
+	@# One after another: the publishes share the provider's obj/ (restore writes it per runtime identifier).
+	for platform in $(CROSS_PLATFORMS); do $(MAKE) --no-print-directory dist_platform_$$platform; done
+
+# One cross build: Provider.csproj chooses Native AOT or a self-contained single file by the runtime identifier.
+dist_platform_%:
+	$(DOTNET) publish $(PROVIDER_CSPROJ) -c $(CONFIG) -r $(call dotnet_rid,$*) -o artifacts/provider-$*
+	$(call pack_plugin,$*,artifacts/provider-$*/$(call plugin_file,$*))
 
 dist_sdk: ## dist/Pulumi.Otc.{VERSION}.nupkg, packed from a copy of sdk/dotnet stamped with VERSION and the metadata (PLUGIN_DOWNLOAD_URL=...)
 	$(check_version)

@@ -26,15 +26,28 @@ public static class ProviderBinary
     /// How soon a wait first reads what it waits for, and then every so often (the provider's default: 1 s). Against an
     /// emulator whose creations take a fraction of that, a shorter interval lets a run end as soon as the cloud is done.
     /// </param>
-    public static ProviderLaunch WithoutConfigEnvironment(TimeSpan? pollInterval = null)
+    public static ProviderLaunch WithoutConfigEnvironment(TimeSpan? pollInterval = null) =>
+        WithoutConfigEnvironment(ProviderLaunch.Binary(Locate()), pollInterval);
+
+    /// <summary>
+    /// <paramref name="launch"/> (another build of the provider, or one run through an emulator such as qemu or wine)
+    /// with every config environment variable cleared, its own variables kept, and the poll interval as above.
+    /// </summary>
+    public static ProviderLaunch WithoutConfigEnvironment(ProviderLaunch launch, TimeSpan? pollInterval = null)
     {
+        ArgumentNullException.ThrowIfNull(launch);
         var environment = Environment.GetEnvironmentVariables().Keys.OfType<string>()
             .Where(name => SettingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
             .ToDictionary(name => name, string? (_) => null);
         environment[PollIntervalVariable] = pollInterval is { } interval
             ? ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
             : null;
-        return ProviderLaunch.Binary(Locate()) with { Environment = environment };
+        foreach (var (name, value) in launch.Environment)
+        {
+            environment[name] = value;
+        }
+
+        return launch with { Environment = environment };
     }
 
     public static string Locate()
