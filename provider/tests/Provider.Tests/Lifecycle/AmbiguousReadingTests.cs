@@ -209,7 +209,8 @@ public sealed class AmbiguousReadingTests(bool strict)
     [Test]
     public async Task The_connection_lookup_filters_on_the_documented_statuses_and_refuses_the_others_before_any_call()
     {
-        var service = await _env.NewStack().UpAsync("filtered", ServiceInputs.Base(ServiceInputs.NewPortId()));
+        var stack = _env.NewStack();
+        var service = await stack.UpAsync("filtered", ServiceInputs.Base(ServiceInputs.NewPortId()));
         _env.Emulator.Journal.Clear();
 
         var accepted = await _env.Provider.Client.InvokeAsync(ConnectionsRequest(service.Id, "accepted"));
@@ -220,7 +221,7 @@ public sealed class AmbiguousReadingTests(bool strict)
         Assert.That(_env.Calls().Select(call => (call.Query, call.Status)), Has.Some.Matches<(string Query, int Status)>(call => call.Query.Contains("status=accepted") && call.Status == 200));
         Assert.That(creating.Failures.Select(failure => failure.Property), Is.EqualTo(new[] { "status" }));
         Assert.That(_env.Calls(), Has.Count.EqualTo(callsForAccepted), "the undocumented filter never reaches the cloud");
-        await _env.NewStack().DestroyAsync("filtered");
+        await stack.DestroyAsync("filtered");
     }
 
     [Test]
