@@ -10,6 +10,7 @@ public sealed class EmulatorSettings
     private int? _rateLimit;
     private ServiceNameForm _serviceNameForm;
     private bool _strict;
+    private int? _pageCap;
 
     internal EmulatorSettings(EmulatorOptions options)
     {
@@ -25,6 +26,17 @@ public sealed class EmulatorSettings
     {
         get { lock (_gate) { return _strict; } }
         set { lock (_gate) { _strict = value; } }
+    }
+
+    /// <summary>
+    /// The most items one list page holds, whatever <c>limit</c> the request asks for (a server whose pages are smaller
+    /// than asked, with <c>total_count</c> still counting every match); null: pages hold the requested limit. Lets tests
+    /// walk many pages of a list without creating a thousand resources.
+    /// </summary>
+    public int? PageCap
+    {
+        get { lock (_gate) { return _pageCap; } }
+        set { lock (_gate) { _pageCap = value; } }
     }
 
     /// <summary>The form of service names in answers (names are matched in either form).</summary>

@@ -108,6 +108,12 @@ internal static class AdminRoutes
         {
             settings.Strict = strict;
         }
+
+        if (change.PageCap is { } pageCap)
+        {
+            // 0 switches the cap off again.
+            settings.PageCap = pageCap > 0 ? pageCap : null;
+        }
     }
 
     private static SettingsChange Describe(EmulatorSettings settings) => new(
@@ -116,7 +122,8 @@ internal static class AdminRoutes
         settings.FailCreates,
         settings.RateLimit ?? 0,
         settings.ServiceNameForm,
-        settings.Strict);
+        settings.Strict,
+        settings.PageCap ?? 0);
 
     private static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
@@ -131,5 +138,5 @@ internal static class AdminRoutes
         }
     }
 
-    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm, bool? Strict);
+    private sealed record SettingsChange(int? CreateDelayMs, int? DeleteDelayMs, bool? FailCreates, int? RateLimit, ServiceNameForm? ServiceNameForm, bool? Strict, int? PageCap);
 }

@@ -10,11 +10,11 @@ internal sealed partial class CloudStore
 
     public object ListConnections(string projectId, string serviceId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings, "created_at", "updated_at");
         var idFilter = query["id"].ToString();
         var markerFilter = query["marker_id"].ToString();
         var statusFilter = query["status"].ToString();
-        if (statusFilter.Length > 0 && !Statuses.ConnectionFilter.Contains(statusFilter))
+        if (statusFilter.Length > 0 && !(_settings.Strict ? Statuses.DocumentedConnectionFilter : Statuses.ConnectionFilter).Contains(statusFilter))
         {
             throw ApiError.BadRequest("EndPoint.0019", "Invalid status.");
         }
@@ -77,7 +77,7 @@ internal sealed partial class CloudStore
 
     public object ListPermissions(string projectId, string serviceId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, MaxPermissionPage, _settings.Strict, "created_at");
+        var paging = ListQuery.Parse(query, MaxPermissionPage, _settings, "created_at");
         var filter = query["permission"].ToString();
         return Read(_ =>
         {

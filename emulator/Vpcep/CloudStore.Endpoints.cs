@@ -101,7 +101,7 @@ internal sealed partial class CloudStore
 
     public object ListEndpoints(string projectId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings, "created_at", "updated_at");
         var nameFilter = query["endpoint_service_name"].ToString();
         var vpcFilter = query["vpc_id"].ToString();
         var idFilter = query["id"].ToString();

@@ -63,7 +63,7 @@ internal sealed partial class CloudStore
 
     public object ListServices(string projectId, IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings, "created_at", "updated_at");
         var nameFilter = query["endpoint_service_name"].ToString();
         var idFilter = query["id"].ToString();
         var statusFilter = query["status"].ToString();
@@ -189,7 +189,7 @@ internal sealed partial class CloudStore
 
     public object ListPublicServices(IQueryCollection query)
     {
-        var paging = ListQuery.Parse(query, 1000, _settings.Strict, "created_at", "updated_at");
+        var paging = ListQuery.Parse(query, 1000, _settings, "created_at", "updated_at");
         var nameFilter = query["endpoint_service_name"].ToString();
         var idFilter = query["id"].ToString();
         var matches = PublicServices.For(Region)

@@ -14,12 +14,18 @@ internal sealed record ListQuery(int Limit, int Offset, bool OffsetGiven, string
 {
     public const int DefaultLimit = 10;
 
-    public static ListQuery Parse(IQueryCollection query, int maxLimit, bool strict, params string[] sortKeys)
+    /// <summary>Reads the paging and sorting parameters; <see cref="EmulatorSettings.PageCap"/> cuts the page below the requested limit.</summary>
+    public static ListQuery Parse(IQueryCollection query, int maxLimit, EmulatorSettings settings, params string[] sortKeys)
     {
         var limit = ParseInt(query, "limit", DefaultLimit, "EndPoint.0006", "Invalid limit.");
         if (limit < 0 || limit > maxLimit)
         {
             throw ApiError.BadRequest("EndPoint.0006", $"Invalid limit: use 0 to {maxLimit}.");
+        }
+
+        if (settings.PageCap is { } cap)
+        {
+            limit = Math.Min(limit, cap);
         }
 
         var offset = ParseInt(query, "offset", 0, "EndPoint.0010", "Invalid offset.");
@@ -40,7 +46,7 @@ internal sealed record ListQuery(int Limit, int Offset, bool OffsetGiven, string
             throw ApiError.BadRequest("EndPoint.0018", "Invalid sort_dir.");
         }
 
-        return new ListQuery(limit, offset, query["offset"].ToString().Length > 0, sortKey, sortDir == "desc", strict);
+        return new ListQuery(limit, offset, query["offset"].ToString().Length > 0, sortKey, sortDir == "desc", settings.Strict);
     }
 
     /// <summary>Sorts by the chosen timestamp (creation order breaks ties) and cuts the requested page.</summary>

@@ -8,7 +8,7 @@ using Otc.ProviderHost.Values;
 namespace Otc.Walkthrough;
 
 /// <summary>
-/// The story of a VPC endpoint service under Pulumi: create, update ports in place, update approval and TCP proxy in
+/// The story of a VPC endpoint service under Pulumi: look up the quota and create, update ports in place, update approval and TCP proxy in
 /// place, replace on a VPC change, notice and undo drift; then the publisher/consumer flow across two accounts (each
 /// with its own provider process): the consumer finds the service by name and connects an endpoint, which waits in
 /// pendingAcceptance; the owner's approval accepts it and, once taken off the list, rejects it; destroy in dependency
@@ -98,10 +98,17 @@ internal sealed class WalkthroughRun
             ["tags"] = PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue> { ["env"] = "demo" })),
         });
 
-        // 1. Create.
-        Begin(1, "create a service with two port mappings");
-        var created = await PreviewThenUpAsync(program, StepKind.Create);
+        // 1. Look up the quota, then create.
+        Begin(1, "look up the service quota, then create a service with two port mappings");
+        _print.Command("pulumi up   # getQuotas(type: \"endpoint_service\") before the service");
+        var room = await ServiceQuotaAsync();
+        _print.Line($"  getQuotas => endpoint_service: {room.Used} used of {room.Quota}");
         var calls = await TakeCallsAsync();
+        _expect.Expect(calls.Count == 1 && calls[0].Path.EndsWith("/quotas", StringComparison.Ordinal) && calls[0].Query.Contains("type=endpoint_service", StringComparison.Ordinal),
+            "the quota lookup is one read of the quota API");
+        _expect.Expect(room.Used < room.Quota, "the quota leaves room for the service");
+        var created = await PreviewThenUpAsync(program, StepKind.Create);
+        calls = await TakeCallsAsync();
         _expect.Expect(Count(calls, "POST") == 1 && calls.Any(call => call.Method == "POST" && call.Path.EndsWith("/vpc-endpoint-services", StringComparison.Ordinal)), "one POST creating the service");
         _expect.Expect(created.Outputs?.GetOrNull("status").ValueEquals("available") == true, "the created service is available");
         var firstId = created.Id;
@@ -327,6 +334,20 @@ internal sealed class WalkthroughRun
                 return $"{body.RootElement.GetProperty("action").GetString()} {body.RootElement.GetProperty("endpoints")[0].GetString()}";
             })
             .ToList();
+
+    /// <summary>The owner's endpoint service quota, as a program reads it with <c>getQuotas</c>.</summary>
+    private async Task<(double Used, double Quota)> ServiceQuotaAsync()
+    {
+        var result = await InvokeAsync(_provider, "otc:vpcep:getQuotas", PropertyMap.From([KeyValuePair.Create("type", PropertyValue.From("endpoint_service"))]));
+        var quotas = result.GetOrNull("quotas").TryGetArray(out var entries) ? entries : [];
+        if (quotas.Length != 1 || !quotas[0].TryGetObject(out var entry)
+            || !entry.GetOrNull("used").TryGetNumber(out var used) || !entry.GetOrNull("quota").TryGetNumber(out var quota))
+        {
+            throw new InvalidOperationException($"getQuotas answered {quotas.Length} entries instead of one with used and quota");
+        }
+
+        return (used, quota);
+    }
 
     /// <summary>A function call as the engine makes it for a program (the Invoke RPC).</summary>
     private static async Task<PropertyMap> InvokeAsync(ProviderProcess provider, string token, PropertyMap args)

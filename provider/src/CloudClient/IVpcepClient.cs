@@ -40,6 +40,9 @@ public interface IVpcepClient : IDisposable
     /// <summary>The connection of one endpoint (the API's <c>id</c> filter); empty when the endpoint does not connect to the service.</summary>
     Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, string endpointId, CancellationToken ct);
 
+    /// <summary>The connections that match every filter of <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, ConnectionListQuery query, CancellationToken ct);
+
     Task<IReadOnlyList<ServiceConnection>> ActOnConnectionAsync(string serviceId, ConnectionAction action, string endpointId, CancellationToken ct);
 
     Task UpdateTagsAsync(TaggedResourceType type, string resourceId, TagAction action, IReadOnlyCollection<ResourceTag> tags, CancellationToken ct);
@@ -53,6 +56,9 @@ public interface IVpcepClient : IDisposable
     Task<VpcEndpoint> GetEndpointAsync(string id, CancellationToken ct);
 
     Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(CancellationToken ct);
+
+    /// <summary>The endpoints that match every filter of <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(EndpointListQuery query, CancellationToken ct);
 
     Task DeleteEndpointAsync(string id, CancellationToken ct);
 }

@@ -96,6 +96,12 @@ internal sealed partial class VpcepClient(
     public Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, string endpointId, CancellationToken ct)
         => ListConnectionsAsync(serviceId, [("id", endpointId)], ct);
 
+    public Task<IReadOnlyList<ServiceConnection>> ListConnectionsAsync(string serviceId, ConnectionListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ListConnectionsAsync(serviceId, [("id", query.Id), ("marker_id", query.MarkerId), ("status", query.Status)], ct);
+    }
+
     public async Task<IReadOnlyList<ServiceConnection>> ActOnConnectionAsync(string serviceId, ConnectionAction action, string endpointId, CancellationToken ct)
     {
         var body = new ConnectionActionBody { Action = action == ConnectionAction.Receive ? "receive" : "reject", Endpoints = [endpointId] };
@@ -122,6 +128,12 @@ internal sealed partial class VpcepClient(
 
     public async Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(CancellationToken ct)
         => await ListEndpointsAsync([], ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<VpcEndpoint>> ListEndpointsAsync(EndpointListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await ListEndpointsAsync([("endpoint_service_name", query.ServiceName), ("vpc_id", query.VpcId), ("id", query.Id)], ct).ConfigureAwait(false);
+    }
 
     public Task DeleteEndpointAsync(string id, CancellationToken ct)
         => SendAsync(HttpMethod.Delete, $"{Endpoints}/{Id(id)}", "DELETE vpc-endpoints/{id}", null, idempotent: true, ct);

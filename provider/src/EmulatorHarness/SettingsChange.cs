@@ -25,4 +25,8 @@ public sealed record SettingsChange
     /// <summary>The harsh reading of every ambiguous rule of the API reference (the emulator README's table).</summary>
     [JsonPropertyName("strict")]
     public bool? Strict { get; init; }
+
+    /// <summary>The most items one list page holds, whatever limit is asked for; 0 switches the cap off.</summary>
+    [JsonPropertyName("pageCap")]
+    public int? PageCap { get; init; }
 }

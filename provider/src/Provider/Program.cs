@@ -36,7 +36,15 @@ var definition = new ProviderDefinition
         ResourceBinding.For(new VpcEndpointHandler(clients, waits)),
         ResourceBinding.For(new VpcEndpointApprovalHandler(clients, waits)),
     ],
-    Functions = [FunctionBinding.For(new GetVpcEndpointServiceFunction(clients)), FunctionBinding.For(new GetPublicServicesFunction(clients))],
+    Functions =
+    [
+        FunctionBinding.For(new GetVpcEndpointServiceFunction(clients)),
+        FunctionBinding.For(new GetPublicServicesFunction(clients)),
+        FunctionBinding.For(new GetVpcEndpointsFunction(clients)),
+        FunctionBinding.For(new GetVpcEndpointServicesFunction(clients)),
+        FunctionBinding.For(new GetVpcEndpointServiceConnectionsFunction(clients)),
+        FunctionBinding.For(new GetQuotasFunction(clients)),
+    ],
     ExceptionTranslator = new OtcExceptionTranslator(),
 };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Otc.Emulator.Tests.Support;
 
@@ -66,6 +67,34 @@ public class ListingTests
         Assert.That(Ids(byRegionPrefix, "endpoint_services"), Is.EqualTo(new[] { beta }));
         Assert.That(Ids(byId, "endpoint_services"), Is.EqualTo(new[] { beta }));
         Assert.That(Ids(creating, "endpoint_services"), Is.EqualTo(new[] { gamma }));
+    }
+
+    [Test]
+    public async Task A_page_cap_cuts_every_page_below_the_requested_limit_while_total_count_counts_every_match()
+    {
+        var created = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            created.Add(await _session.CreateServiceAsync($"s{i}", portId: $"p{i}"));
+            _session.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        using var capped = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { pageCap = 2 });
+        var pages = new List<JsonNode>();
+        for (var offset = 0; offset < 5; offset += 2)
+        {
+            pages.Add((await _session.GetAsync($"{_session.ServicesPath}?limit=1000&sort_dir=asc{(offset > 0 ? $"&offset={offset}" : "")}")).Body);
+        }
+
+        using var uncapped = await _session.Http.PostAsJsonAsync("/__emulator/settings", new { pageCap = 0 });
+        var whole = (await _session.GetAsync($"{_session.ServicesPath}?limit=1000")).Body;
+
+        Assert.That(JsonNode.Parse(await capped.Content.ReadAsStringAsync())!["pageCap"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(pages.Select(page => Ids(page, "endpoint_services").Count), Is.EqualTo(new[] { 2, 2, 1 }));
+        Assert.That(pages.SelectMany(page => Ids(page, "endpoint_services")), Is.EqualTo(created));
+        Assert.That(pages.Select(page => page["total_count"]!.GetValue<int>()), Has.All.EqualTo(5));
+        Assert.That(_session.Emulator.Settings.PageCap, Is.Null);
+        Assert.That(Ids(whole, "endpoint_services"), Has.Count.EqualTo(5));
     }
 
     [TestCase("limit=1001", "EndPoint.0006")]

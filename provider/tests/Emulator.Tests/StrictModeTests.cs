@@ -186,6 +186,23 @@ public class StrictModeTests
         }
     }
 
+    [TestCase(false, "creating", HttpStatusCode.OK)]
+    [TestCase(false, "deleting", HttpStatusCode.OK)]
+    [TestCase(true, "creating", HttpStatusCode.BadRequest)]
+    [TestCase(true, "deleting", HttpStatusCode.BadRequest)]
+    [TestCase(true, "pendingAcceptance", HttpStatusCode.OK)]
+    [TestCase(true, "failed", HttpStatusCode.OK)]
+    public async Task Connection_status_filters_beyond_the_four_documented_values(bool strict, string status, HttpStatusCode expected)
+    {
+        Strict(strict);
+        var serviceId = await _session.CreateAvailableServiceAsync();
+
+        var reply = await _session.GetAsync($"{_session.ServicesPath}/{serviceId}/connections?status={status}");
+
+        Assert.That(reply.Status, Is.EqualTo(expected));
+        Assert.That(reply.ErrorCode, Is.EqualTo(expected == HttpStatusCode.OK ? null : "EndPoint.0019"));
+    }
+
     [Test]
     public async Task Lenient_offsets_past_the_end_answer_an_empty_page()
     {

@@ -154,9 +154,13 @@ public sealed class SdkMatchesSchemaTests
     }
 
     [Test]
-    public void The_function_checks_cover_both_lookups_and_each_input_and_output_rather_than_passing_on_an_empty_sdk()
+    public void The_function_checks_cover_every_lookup_and_each_input_and_output_rather_than_passing_on_an_empty_sdk()
     {
-        Assert.That(_schema.Functions.Select(f => f.Token), Is.EquivalentTo(new[] { "otc:vpcep:getVpcEndpointService", "otc:vpcep:getPublicServices" }));
+        Assert.That(_schema.Functions.Select(f => f.Token), Is.EquivalentTo(new[]
+        {
+            "otc:vpcep:getVpcEndpointService", "otc:vpcep:getPublicServices", "otc:vpcep:getVpcEndpoints", "otc:vpcep:getVpcEndpointServices",
+            "otc:vpcep:getVpcEndpointServiceConnections", "otc:vpcep:getQuotas",
+        }));
         Assert.Multiple(() =>
         {
             foreach (var function in _schema.Functions)
@@ -177,6 +181,9 @@ public sealed class SdkMatchesSchemaTests
 
     [TestCase("Pulumi.Otc.Vpcep.GetVpcEndpointService")]
     [TestCase("Pulumi.Otc.Vpcep.GetPublicServices")]
+    [TestCase("Pulumi.Otc.Vpcep.GetVpcEndpoints")]
+    [TestCase("Pulumi.Otc.Vpcep.GetVpcEndpointServices")]
+    [TestCase("Pulumi.Otc.Vpcep.GetQuotas")]
     public void A_lookup_without_required_inputs_takes_optional_args_except_in_the_invoke_output_options_overload(string functionClass)
     {
         var name = functionClass[(functionClass.LastIndexOf('.') + 1)..];
@@ -187,6 +194,19 @@ public sealed class SdkMatchesSchemaTests
             $"Task<{name}Result> InvokeAsync({name}Args? args = null, InvokeOptions? options = null)",
             $"Output<{name}Result> Invoke({name}InvokeArgs? args = null, InvokeOptions? options = null)",
             $"Output<{name}Result> Invoke({name}InvokeArgs args, InvokeOutputOptions options)",
+        }));
+    }
+
+    [Test]
+    public void A_lookup_with_a_required_input_takes_args_in_every_overload()
+    {
+        var methods = SyntaxQueries.PublicMethods(_sdk.Find("Pulumi.Otc.Vpcep.GetVpcEndpointServiceConnections")!.Syntax);
+
+        Assert.That(methods.Select(m => m.Signature), Is.EquivalentTo(new[]
+        {
+            "Task<GetVpcEndpointServiceConnectionsResult> InvokeAsync(GetVpcEndpointServiceConnectionsArgs args, InvokeOptions? options = null)",
+            "Output<GetVpcEndpointServiceConnectionsResult> Invoke(GetVpcEndpointServiceConnectionsInvokeArgs args, InvokeOptions? options = null)",
+            "Output<GetVpcEndpointServiceConnectionsResult> Invoke(GetVpcEndpointServiceConnectionsInvokeArgs args, InvokeOutputOptions options)",
         }));
     }
 
@@ -204,6 +224,10 @@ public sealed class SdkMatchesSchemaTests
             Assert.That(service["Tags"], Is.EqualTo("ImmutableDictionary<string,string>?"));
             Assert.That(publicServices["Services"], Is.EqualTo("ImmutableArray<Outputs.GetPublicServicesService>"));
             Assert.That(publicServices["Name"], Is.EqualTo("string?"));
+            Assert.That(Field("Pulumi.Otc.Vpcep.Outputs.GetQuotasQuota", "Used"), Is.EqualTo("int"), "required integer");
+            Assert.That(Field("Pulumi.Otc.Vpcep.Outputs.GetVpcEndpointServicesService", "ConnectionCount"), Is.EqualTo("int?"));
+            Assert.That(Field("Pulumi.Otc.Vpcep.Outputs.GetVpcEndpointsEndpoint", "ActiveStatus"), Is.EqualTo("ImmutableArray<string>"));
+            Assert.That(Field("Pulumi.Otc.Vpcep.GetVpcEndpointServiceConnectionsResult", "Connections"), Is.EqualTo("ImmutableArray<Outputs.GetVpcEndpointServiceConnectionsConnection>"));
         });
     }
 
@@ -212,4 +236,7 @@ public sealed class SdkMatchesSchemaTests
         Assert.That(
             _sdk.Types.Where(t => t.Name.StartsWith("GetPublicServicesService", StringComparison.Ordinal)).Select(t => t.FullName),
             Is.EqualTo(new[] { "Pulumi.Otc.Vpcep.Outputs.GetPublicServicesService" }));
+
+    private string Field(string type, string name) =>
+        SyntaxQueries.ReadonlyFields(_sdk.Find(type)!.Syntax).Single(f => f.CSharpName == name).Type;
 }

@@ -36,9 +36,7 @@ public sealed class GetVpcEndpointServiceFunction(OtcClientProvider clients) : I
         }
         catch (OtcApiException exception) when (exception.IsNotFound)
         {
-            throw new ProviderException(ProviderErrorKind.NotFound,
-                $"no VPC endpoint service {(name is null ? "with id " + id : "named " + name)} is visible to this account. " + OtcExceptionTranslator.Describe(exception),
-                exception);
+            throw FunctionArguments.NotFound(exception, $"VPC endpoint service {(name is null ? "with id " + id : "named " + name)}");
         }
 
         // The details are readable only for the configured project's own services; another account's service is not an error.

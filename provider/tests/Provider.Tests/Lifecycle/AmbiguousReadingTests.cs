@@ -205,6 +205,25 @@ public sealed class AmbiguousReadingTests(bool strict)
     }
 
     /// <summary>Gateway endpoints: no ip or dns_names (both readings), and strictly none of the interface-only fields.</summary>
+    /// <summary>The connections' status filter: all six statuses (lenient) or the four the filter documents (strict).</summary>
+    [Test]
+    public async Task The_connection_lookup_filters_on_the_documented_statuses_and_refuses_the_others_before_any_call()
+    {
+        var stack = _env.NewStack();
+        var service = await stack.UpAsync("filtered", ServiceInputs.Base(ServiceInputs.NewPortId()));
+        _env.Emulator.Journal.Clear();
+
+        var accepted = await _env.Provider.Client.InvokeAsync(ConnectionsRequest(service.Id, "accepted"));
+        var callsForAccepted = _env.Calls().Count;
+        var creating = await _env.Provider.Client.InvokeAsync(ConnectionsRequest(service.Id, "creating"));
+
+        Assert.That(accepted.Failures, Is.Empty);
+        Assert.That(_env.Calls().Select(call => (call.Query, call.Status)), Has.Some.Matches<(string Query, int Status)>(call => call.Query.Contains("status=accepted") && call.Status == 200));
+        Assert.That(creating.Failures.Select(failure => failure.Property), Is.EqualTo(new[] { "status" }));
+        Assert.That(_env.Calls(), Has.Count.EqualTo(callsForAccepted), "the undocumented filter never reaches the cloud");
+        await stack.DestroyAsync("filtered");
+    }
+
     [Test]
     public async Task A_gateway_endpoint_creates_refreshes_and_previews_clean()
     {
@@ -408,4 +427,10 @@ public sealed class AmbiguousReadingTests(bool strict)
         ["serviceId"] = serviceId,
         ["endpointIds"] = ServiceInputs.Strings(endpointIds),
     });
+
+    private static Otc.ProviderHost.Protocol.InvokeRequest ConnectionsRequest(string serviceId, string status) => new()
+    {
+        Tok = "otc:vpcep:getVpcEndpointServiceConnections",
+        Args = PropertyCodec.Encode(PropertyMap.From(new Dictionary<string, PropertyValue> { ["serviceId"] = serviceId, ["status"] = status })),
+    };
 }

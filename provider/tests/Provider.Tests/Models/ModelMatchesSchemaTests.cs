@@ -22,7 +22,11 @@ public sealed class ModelMatchesSchemaTests
             .Concat(Resource(VpcEndpointHandler.TypeToken, VpcEndpointInputs.Properties.Shape, VpcEndpointState.Properties.Shape))
             .Concat(Resource(VpcEndpointApprovalHandler.TypeToken, VpcEndpointApprovalInputs.Properties.Shape, VpcEndpointApprovalState.Properties.Shape))
             .Concat(Function(GetVpcEndpointServiceFunction.FunctionToken, GetVpcEndpointServiceArgs.Properties.Shape, GetVpcEndpointServiceResult.Properties.Shape))
-            .Concat(Function(GetPublicServicesFunction.FunctionToken, GetPublicServicesArgs.Properties.Shape, GetPublicServicesResult.Properties.Shape)))
+            .Concat(Function(GetPublicServicesFunction.FunctionToken, GetPublicServicesArgs.Properties.Shape, GetPublicServicesResult.Properties.Shape))
+            .Concat(Function(GetVpcEndpointsFunction.FunctionToken, GetVpcEndpointsArgs.Properties.Shape, GetVpcEndpointsResult.Properties.Shape))
+            .Concat(Function(GetVpcEndpointServicesFunction.FunctionToken, GetVpcEndpointServicesArgs.Properties.Shape, GetVpcEndpointServicesResult.Properties.Shape))
+            .Concat(Function(GetVpcEndpointServiceConnectionsFunction.FunctionToken, GetVpcEndpointServiceConnectionsArgs.Properties.Shape, GetVpcEndpointServiceConnectionsResult.Properties.Shape))
+            .Concat(Function(GetQuotasFunction.FunctionToken, GetQuotasArgs.Properties.Shape, GetQuotasResult.Properties.Shape)))
         {
             yield return data;
         }

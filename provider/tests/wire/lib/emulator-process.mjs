@@ -56,6 +56,18 @@ export async function startEmulator({ strict = false } = {}) {
         throw new Error(`DELETE /__emulator/journal answered ${response.status}`);
       }
     },
+    // POST /__emulator/settings: changes the named run-time settings (e.g. { pageCap: 2 }), answers all of them.
+    async settings(change) {
+      const response = await fetch(`${baseUrl}/__emulator/settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(change),
+      });
+      if (!response.ok) {
+        throw new Error(`POST /__emulator/settings answered ${response.status}`);
+      }
+      return response.json();
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGINT');
