@@ -16,7 +16,7 @@ public sealed record PolicyStatement : IPropertyModel<PolicyStatement>
     public const string ResourcesName = "resources";
 
     /// <summary>The documented effects, spelled as the API spells them.</summary>
-    public static Vocabulary Effects { get; } = new("Allow", "Deny");
+    internal static Vocabulary Effects { get; } = new("Allow", "Deny");
 
     public Input<string> Effect { get; init; }
 
