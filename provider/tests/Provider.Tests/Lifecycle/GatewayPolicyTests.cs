@@ -115,12 +115,14 @@ public sealed class GatewayPolicyTests
         var endpoints = _env.NewStack(LifecycleEnvironment.EndpointType);
         _env.Emulator.Journal.Clear();
 
+        // Without a subnet, Check cannot tell the kind of service: only the cloud knows it.
         var failure = Assert.ThrowsAsync<ResourceOperationException>(() =>
-            endpoints.UpAsync("interface-policy", EndpointInputs.Interface(serviceId).With("policyStatements", TwoStatements())));
+            endpoints.UpAsync("interface-policy", EndpointInputs.Interface(serviceId).Without("subnetId").With("policyStatements", TwoStatements())));
 
         Assert.That(failure!.Rpc, Is.EqualTo("Create"));
         Assert.That(failure.InitFailed, Is.Null);
         Assert.That(failure.StatusDetail, Does.Contain("policyStatements: only gateway endpoints take a policy").And.Contain(serviceId));
+        Assert.That(failure.StatusDetail, Does.Contain("subnetId: required"), "every problem with the service's kind at once");
         Assert.That(_env.Mutations(), Is.Empty, "nothing was created");
 
         await services.DestroyAsync("svc");
