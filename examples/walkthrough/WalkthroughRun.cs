@@ -264,6 +264,7 @@ internal sealed class WalkthroughRun
         var obsId = obs?.GetOrNull("id").TryGetString(out var id) == true ? id : "";
         _print.Line($"  getPublicServices => {ValueText.Of(obs?.GetOrNull("serviceName") ?? PropertyValue.Null)} (gateway), id {obsId}");
         _expect.Expect(obsId.Length > 0, "the public OBS gateway service is found");
+        _expect.Expect(Changing(await TakeCallsAsync()) == 0, "the lookup only reads");
         PropertyValue Policy(params string[] resources) => PropertyValue.From([PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue>
         {
             ["effect"] = "Allow",
