@@ -3,7 +3,9 @@ import { grpc, statusPb, providerPb, emptyPb } from './proto.mjs';
 
 const STATUS_DETAILS_TRAILER = 'grpc-status-details-bin';
 
-export function call(client, method, request, timeoutMs = 30_000) {
+// The deadline only guards against a hang (the engine sets none); on a 2-core machine under heavy load a 6 MB
+// message alone has taken 30 s to get through the client, so it is generous.
+export function call(client, method, request, timeoutMs = 120_000) {
   const deadline = new Date(Date.now() + timeoutMs);
   return new Promise((resolve, reject) => {
     client[method](request, new grpc.Metadata(), { deadline }, (error, response) => {
