@@ -54,7 +54,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                 }
 
                 // A service just created has no connections yet; refresh reads the count.
-                return ServiceMapper.ToState(available, wanted, request.Inputs, client.Region) with { ConnectionCount = 0 };
+                return WithConnectionCount(ServiceMapper.ToState(available, wanted, request.Inputs, client.Region), 0);
             },
             // A cut-off permissions call may still have been applied, so the whitelist is re-read then; before it, it is empty.
             (created, failure) => HandBackAsync(
@@ -75,8 +75,9 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                 await ConnectionCountAsync(client, request.Id, token).ConfigureAwait(false)),
             live =>
             {
-                var state = ServiceMapper.ToState(live.Service, [.. live.Permissions.Select(p => p.Permission)], preferred, client.Region)
-                    with { ConnectionCount = live.ConnectionCount is { } count ? count : Input<long>.Absent };
+                var state = WithConnectionCount(
+                    ServiceMapper.ToState(live.Service, [.. live.Permissions.Select(p => p.Permission)], preferred, client.Region),
+                    live.ConnectionCount is { } count ? count : Input<long>.Absent);
                 return (state, ServiceMapper.ToInputs(state, request.OldInputs));
             },
             live => StatusVocabulary.Is(live.Service.Status, ServiceStatus.Failed) ? new ServiceFailedException(live.Service).Message : null,
@@ -122,7 +123,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                 }
 
                 var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
-                return ServiceMapper.ToState(service, [.. permissions], desired, client.Region) with { ConnectionCount = request.OldState.ConnectionCount };
+                return WithConnectionCount(ServiceMapper.ToState(service, [.. permissions], desired, client.Region), request.OldState.ConnectionCount);
             },
             failure => HandBackAsync(client, id, null, null, request.OldState, desired, failure)).ConfigureAwait(false);
         return new UpdateResult<VpcEndpointServiceState>(state);
@@ -226,6 +227,8 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     }
 
     /// <summary>What Read fetches: the service and its whole whitelist.</summary>
+    private static VpcEndpointServiceState WithConnectionCount(VpcEndpointServiceState state, Input<long> count) => state with { ConnectionCount = count };
+
     private sealed record LiveService(EndpointService Service, IReadOnlyList<ServicePermission> Permissions, long? ConnectionCount);
 
     /// <summary>
