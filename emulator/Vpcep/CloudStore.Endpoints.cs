@@ -17,6 +17,8 @@ internal sealed partial class CloudStore
         var vpcId = ServiceRules.RequiredVpcId(body.VpcId);
         var tags = TagRules.Validate(body.Tags);
         var description = ServiceRules.Description(body.Description);
+        Surface.CheckCreateEndpoint(body);
+        PolicyRules(body.PolicyStatement);
 
         return Write(now =>
         {
@@ -74,10 +76,10 @@ internal sealed partial class CloudStore
                 Whitelist = whitelist,
                 EnableWhitelist = body.EnableWhitelist ?? false,
                 RouteTables = routeTables,
-                SpecificationName = body.SpecificationName ?? "default",
-                Description = description ?? string.Empty,
-                PolicyStatement = gateway ? body.PolicyStatement ?? [.. PolicyStatement.AllowAllObs] : null,
-                EndpointPoolId = Guid.NewGuid().ToString(),
+                SpecificationName = Surface.IsSwiss ? null : body.SpecificationName ?? "default",
+                Description = Surface.IsSwiss ? null : description ?? string.Empty,
+                PolicyStatement = gateway && !Surface.IsSwiss ? body.PolicyStatement ?? [.. PolicyStatement.AllowAllObs] : null,
+                EndpointPoolId = Surface.IsSwiss ? null : Guid.NewGuid().ToString(),
                 Tags = tags,
                 MarkerId = NextMarkerId(),
                 Status = Statuses.Creating,
@@ -133,6 +135,27 @@ internal sealed partial class CloudStore
             endpoint.UpdatedAt = now;
             return endpoint;
         });
+
+    /// <summary>
+    /// Each statement as Table 4 of the create page describes it: Effect "Allow" or "Deny", Action and Resource
+    /// mandatory arrays of strings (none of them empty); an invalid policy is <c>EndPoint.2048</c>.
+    /// </summary>
+    private static void PolicyRules(List<PolicyStatement>? statements)
+    {
+        foreach (var statement in statements ?? [])
+        {
+            if (statement is null || (statement.Effect is not "Allow" and not "Deny"))
+            {
+                throw ApiError.BadRequest("EndPoint.2048", $"The VPC endpoint policy is invalid: Effect must be Allow or Deny, got '{statement?.Effect}'.");
+            }
+
+            if (statement.Action is not { Count: > 0 } || statement.Resource is not { Count: > 0 }
+                || statement.Action.Concat(statement.Resource).Any(string.IsNullOrWhiteSpace))
+            {
+                throw ApiError.BadRequest("EndPoint.2048", "The VPC endpoint policy is invalid: each statement needs Action and Resource entries.");
+            }
+        }
+    }
 
     /// <summary>An endpoint as the API answers it (the interface-only fields depend on the mode).</summary>
     private EndpointView View(EndpointRecord endpoint) => EndpointView.Of(endpoint, Region, ReportedServiceName(endpoint), _settings.Strict);

@@ -16,6 +16,7 @@ internal sealed partial class CloudStore
         var tcpProxy = ServiceRules.TcpProxy(body.TcpProxy);
         var tags = TagRules.Validate(body.Tags);
         var description = ServiceRules.Description(body.Description);
+        Surface.CheckCreateService(body);
 
         return Write(now =>
         {
@@ -32,14 +33,15 @@ internal sealed partial class CloudStore
                 ProjectId = projectId,
                 DomainId = caller.DomainId,
                 PortId = portId,
-                PoolId = string.IsNullOrEmpty(body.PoolId) ? Guid.NewGuid().ToString() : body.PoolId,
+                PoolId = Surface.IsSwiss ? null : string.IsNullOrEmpty(body.PoolId) ? Guid.NewGuid().ToString() : body.PoolId,
+                VipPortId = body.VipPortId,
                 Name = name,
                 VpcId = vpcId,
                 ServerType = serverType,
                 ServiceType = serviceType,
                 ApprovalEnabled = body.ApprovalEnabled ?? ServiceRules.DefaultApprovalEnabled,
                 TcpProxy = tcpProxy,
-                Description = description,
+                Description = Surface.IsSwiss ? null : description,
                 Ports = ports,
                 Tags = tags,
                 Status = Statuses.Creating,
@@ -50,7 +52,7 @@ internal sealed partial class CloudStore
                 Sequence = NextSequence(),
             };
             _state.Services.Add(service);
-            return ServiceView.Of(service, ReportedName(service));
+            return ServiceView.Of(service, ReportedName(service), Surface.IsSwiss);
         });
     }
 
@@ -58,7 +60,7 @@ internal sealed partial class CloudStore
         Read(_ =>
         {
             var service = FindService(projectId, serviceId);
-            return ServiceView.Of(service, ReportedName(service));
+            return ServiceView.Of(service, ReportedName(service), Surface.IsSwiss);
         });
 
     public object ListServices(string projectId, IQueryCollection query)
@@ -83,7 +85,7 @@ internal sealed partial class CloudStore
             var page = paging.Page(matches, service => service.CreatedAt, service => service.UpdatedAt, service => service.Sequence);
             return new
             {
-                endpoint_services = page.Select(service => ServiceView.Of(service, ReportedName(service), ConnectionCount(service.Id))).ToList(),
+                endpoint_services = page.Select(service => ServiceView.Of(service, ReportedName(service), Surface.IsSwiss, ConnectionCount(service.Id))).ToList(),
                 total_count = matches.Count,
             };
         });
@@ -95,6 +97,7 @@ internal sealed partial class CloudStore
         var ports = body.Ports is null ? null : ServiceRules.Ports(body.Ports);
         var tcpProxy = body.TcpProxy is null ? null : ServiceRules.TcpProxy(body.TcpProxy);
         var description = ServiceRules.Description(body.Description);
+        Surface.CheckModifyService(body);
         if (body.PortId is { } newPortId)
         {
             ServiceRules.Required(newPortId, "port_id");
@@ -129,7 +132,7 @@ internal sealed partial class CloudStore
             service.TcpProxy = tcpProxy ?? (strict ? ServiceRules.DefaultTcpProxy : service.TcpProxy);
             service.Description = description ?? service.Description;
             service.UpdatedAt = now;
-            return ServiceView.Of(service, ReportedName(service));
+            return ServiceView.Of(service, ReportedName(service), Surface.IsSwiss);
         });
     }
 

@@ -24,6 +24,9 @@ internal sealed partial class CloudStore
 
     public string Region => _options.Region;
 
+    /// <summary>What the region's API reference documents (eu-de and eu-nl alike, or eu-ch2).</summary>
+    private RegionSurface Surface => RegionSurface.For(Region);
+
     private T Read<T>(Func<DateTimeOffset, T> query)
     {
         lock (_gate)

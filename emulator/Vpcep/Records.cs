@@ -33,6 +33,9 @@ internal sealed class ServiceRecord
     /// <summary>The cluster of the backend: the one the request named, else one the cloud picked (the documented example fills it in).</summary>
     public string? PoolId { get; set; }
 
+    /// <summary>eu-ch2 only: the virtual NIC bound to the VIP.</summary>
+    public string? VipPortId { get; set; }
+
     /// <summary>The short name the user gave (null when unnamed); the full name is derived.</summary>
     public string? Name { get; set; }
 

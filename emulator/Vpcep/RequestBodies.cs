@@ -17,7 +17,8 @@ internal sealed record CreateServiceBody(
     List<PortBody>? Ports,
     string? TcpProxy,
     List<TagBody>? Tags,
-    string? Description);
+    string? Description,
+    string? VipPortId = null);
 
 internal sealed record UpdateServiceBody(
     bool? ApprovalEnabled,
@@ -25,7 +26,8 @@ internal sealed record UpdateServiceBody(
     List<PortBody>? Ports,
     string? PortId,
     string? TcpProxy,
-    string? Description);
+    string? Description,
+    string? VipPortId = null);
 
 internal sealed record ConnectionActionBody(string? Action, List<string>? Endpoints);
 

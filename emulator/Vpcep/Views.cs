@@ -13,7 +13,8 @@ internal sealed record ErrorView(string ErrorCode, string ErrorMessage);
 internal sealed record ServiceView(
     string Id,
     string PortId,
-    string PoolId,
+    string? VipPortId,
+    string? PoolId,
     string ServiceName,
     string ServiceType,
     string ServerType,
@@ -27,18 +28,21 @@ internal sealed record ServiceView(
     IReadOnlyList<PortView> Ports,
     string TcpProxy,
     IReadOnlyList<TagView> Tags,
-    string Description,
+    string? Description,
     int? ConnectionCount,
     IReadOnlyList<ErrorView>? Error)
 {
     /// <summary>
     /// The detail form (create, get, modify); list items additionally carry domain_id and connection_count. Every
     /// documented field is present, empty rather than missing, as the documented examples show (description "").
+    /// <paramref name="swiss"/>: eu-ch2's reference, which has <c>vip_port_id</c> (when given) and no <c>pool_id</c> or
+    /// <c>description</c>.
     /// </summary>
-    public static ServiceView Of(ServiceRecord service, string reportedName, int? connectionCount = null) => new(
+    public static ServiceView Of(ServiceRecord service, string reportedName, bool swiss, int? connectionCount = null) => new(
         service.Id,
         service.PortId,
-        service.PoolId ?? string.Empty,
+        swiss ? service.VipPortId : null,
+        swiss ? null : service.PoolId ?? string.Empty,
         reportedName,
         service.ServiceType,
         service.ServerType,
@@ -52,7 +56,7 @@ internal sealed record ServiceView(
         [.. service.Ports.Select(port => new PortView(port.ClientPort, port.ServerPort, port.Protocol))],
         service.TcpProxy,
         [.. service.Tags.Select(tag => new TagView(tag.Key, tag.Value))],
-        service.Description ?? string.Empty,
+        swiss ? null : service.Description ?? string.Empty,
         connectionCount,
         service.Errors.Count == 0 ? null : [.. service.Errors.Select(error => new ErrorView(error.ErrorCode, error.ErrorMessage))]);
 }
@@ -104,22 +108,25 @@ internal sealed record EndpointView(
     bool? EnableWhitelist,
     IReadOnlyList<string> Routetables,
     [property: System.Text.Json.Serialization.JsonPropertyName("policy_statement")] IReadOnlyList<PolicyStatement>? PolicyStatement,
-    string SpecificationName,
+    string? SpecificationName,
     string EnableStatus,
-    string Description,
-    string EndpointPoolId,
+    string? Description,
+    string? EndpointPoolId,
     IReadOnlyList<ErrorView>? Error)
 {
     /// <summary>
     /// Every documented field the examples show, filled the way they show it (specification "default", description "").
     /// A gateway endpoint never has an <c>ip</c> or <c>dns_names</c> (the query page: interface endpoints only). With
     /// <paramref name="strict"/>, it also lacks the other fields that page calls "available only" for interface
-    /// endpoints: <c>whitelist</c>, <c>enable_whitelist</c>, <c>subnet_id</c> and <c>enable_dns</c>.
+    /// endpoints: <c>whitelist</c>, <c>enable_whitelist</c>, <c>subnet_id</c> and <c>enable_dns</c>. In eu-ch2, whose
+    /// reference documents none of them, there is no <c>policy_statement</c>, <c>specification_name</c>,
+    /// <c>description</c> or <c>endpoint_pool_id</c>.
     /// </summary>
     public static EndpointView Of(EndpointRecord endpoint, string region, string reportedServiceName, bool strict)
     {
         var gateway = endpoint.ServiceType == EndpointRules.Gateway;
         var interfaceOnly = !(gateway && strict);
+        var swiss = RegionSurface.For(region).IsSwiss;
         return new(
             endpoint.Id,
             endpoint.ServiceType,
@@ -140,11 +147,11 @@ internal sealed record EndpointView(
             interfaceOnly ? endpoint.Whitelist : null,
             interfaceOnly ? endpoint.EnableWhitelist : null,
             endpoint.RouteTables,
-            endpoint.PolicyStatement,
-            endpoint.SpecificationName ?? "default",
+            swiss ? null : endpoint.PolicyStatement,
+            swiss ? null : endpoint.SpecificationName ?? "default",
             "enable",
-            endpoint.Description ?? string.Empty,
-            endpoint.EndpointPoolId ?? string.Empty,
+            swiss ? null : endpoint.Description ?? string.Empty,
+            swiss ? null : endpoint.EndpointPoolId ?? string.Empty,
             Errors(endpoint.Errors));
     }
 

@@ -23,7 +23,8 @@ internal sealed class WalkthroughRun
     private const string Name = "web";
     private const string EndpointName = "shop-to-web";
     private const string ApprovalName = "web-approvals";
-    private const int StepCount = 10;
+    private const string GatewayName = "shop-obs";
+    private const int StepCount = 11;
 
     private readonly TextWriter _output;
     private readonly EmulatorProcess _emulator;
@@ -228,10 +229,16 @@ internal sealed class WalkthroughRun
         _expect.Expect(rejected.OutputsAfter.GetOrNull("status").ValueEquals("rejected") && rejected.Warnings.Count == 1, "the consumer sees its endpoint rejected, as a warning");
         await TakeCallsAsync();
 
-        // 10. Destroy both stacks, in dependency order.
-        Begin(10, "destroy (approval, endpoint, service)");
+        // 10. The consumer reaches OBS privately through a gateway endpoint whose policy allows one bucket only.
+        await GatewayToOneBucketAsync();
+
+        // 11. Destroy both stacks, in dependency order.
+        Begin(11, "destroy (approval, endpoints, service)");
         _print.Command("pulumi destroy   # owner's approvals, the consumer's stack, then the owner's service");
-        foreach (var (stack, type, resource) in new[] { (_approvals, ApprovalType, ApprovalName), (_consumer, EndpointType, EndpointName), (_stack, ServiceType, Name) })
+        foreach (var (stack, type, resource) in new[]
+        {
+            (_approvals, ApprovalType, ApprovalName), (_consumer, EndpointType, EndpointName), (_consumer, EndpointType, GatewayName), (_stack, ServiceType, Name),
+        })
         {
             var destroyed = await TimedAsync(async () =>
             {
@@ -242,10 +249,64 @@ internal sealed class WalkthroughRun
         }
 
         calls = await TakeCallsAsync();
-        _expect.Expect(calls.Count(call => call.Method == "DELETE") == 2 && calls.Count(call => call.Status == 404) >= 2, "two DELETEs, each followed by polling until 404");
+        _expect.Expect(calls.Count(call => call.Method == "DELETE") == 3 && calls.Count(call => call.Status == 404) >= 3, "three DELETEs, each followed by polling until 404");
         _expect.Expect(_stack.Resources.Count == 0 && _approvals.Resources.Count == 0 && _consumer.Resources.Count == 0, "the stacks are empty");
         var leftInCloud = await _emulator.Admin.ResourceCountsAsync();
         _expect.Expect(leftInCloud == (0, 0), $"the cloud holds no service and no endpoint (holds {leftInCloud.Services} and {leftInCloud.Endpoints})");
+    }
+
+    /// <summary>
+    /// Step 10: the OBS gateway service found with <c>getPublicServices</c>, and a gateway endpoint whose
+    /// <c>policyStatements</c> allow every OBS action on one bucket and its objects (sent as the API's
+    /// <c>policy_statement</c>); the same policy written in another order is no change.
+    /// </summary>
+    private async Task GatewayToOneBucketAsync()
+    {
+        Begin(10, "the consumer reaches OBS through a gateway endpoint restricted to one bucket");
+        _print.Command("pulumi up   # consumer: getPublicServices(name: \"obs\") and a VpcEndpoint with policyStatements");
+        var found = await InvokeAsync(_consumerProvider, "otc:vpcep:getPublicServices", PropertyMap.From([KeyValuePair.Create("name", PropertyValue.From("obs"))]));
+        var obs = found.GetOrNull("services").TryGetArray(out var services)
+            ? services.Select(service => service.TryGetObject(out var fields) ? fields : PropertyMap.Empty).FirstOrDefault(fields => fields.GetOrNull("serviceType").ValueEquals("gateway"))
+            : null;
+        var obsId = obs?.GetOrNull("id").TryGetString(out var id) == true ? id : "";
+        _print.Line($"  getPublicServices => {ValueText.Of(obs?.GetOrNull("serviceName") ?? PropertyValue.Null)} (gateway), id {obsId}");
+        _expect.Expect(obsId.Length > 0, "the public OBS gateway service is found");
+        _expect.Expect(Changing(await TakeCallsAsync()) == 0, "the lookup only reads");
+        PropertyValue Policy(params string[] resources) => PropertyValue.From([PropertyValue.From(PropertyMap.From(new Dictionary<string, PropertyValue>
+        {
+            ["effect"] = "Allow",
+            ["actions"] = PropertyValue.From([PropertyValue.From("obs:*:*")]),
+            ["resources"] = PropertyValue.From(resources.Select(resource => PropertyValue.From(resource))),
+        }))]);
+        var program = PropertyMap.From(new Dictionary<string, PropertyValue>
+        {
+            ["serviceId"] = obsId,
+            ["vpcId"] = "vpc-shop",
+            ["policyStatements"] = Policy("obs:*:*:bucket:shop-data", "obs:*:*:object:shop-data/*"),
+        });
+        var gateway = await PreviewThenUpAsync(_consumer, GatewayName, program, StepKind.Create);
+        var calls = await TakeCallsAsync();
+        var post = calls.FirstOrDefault(call => call.Method == "POST" && call.Path.EndsWith("/vpc-endpoints", StringComparison.Ordinal));
+        var sent = post is null ? "" : PolicySent(post);
+        _print.Line($"  policy_statement sent: {sent}");
+        _expect.Expect(Changing(calls) == 1 && sent == "Allow obs:*:* on obs:*:*:bucket:shop-data, obs:*:*:object:shop-data/*", "one POST carrying the one-bucket policy as the API's policy_statement");
+        _expect.Expect(gateway.Outputs?.GetOrNull("status").ValueEquals("accepted") == true, "the gateway endpoint is accepted (public services need no approval)");
+
+        _print.Command("pulumi preview   # the same policy, its resources in another order");
+        var same = await _consumer.PreviewAsync(GatewayName, program.With("policyStatements", Policy("obs:*:*:object:shop-data/*", "obs:*:*:bucket:shop-data")));
+        _print.Step(EndpointType, GatewayName, same);
+        _expect.Expect(same.Kind == StepKind.Same && Changing(await TakeCallsAsync()) == 0, "reordering the policy is no change");
+    }
+
+    /// <summary>A create body's <c>policy_statement</c> as one line: "Effect action,… on resource, …" per statement.</summary>
+    private static string PolicySent(ApiCall call)
+    {
+        using var body = System.Text.Json.JsonDocument.Parse(call.Body);
+        return body.RootElement.TryGetProperty("policy_statement", out var statements)
+            ? string.Join("; ", statements.EnumerateArray().Select(statement =>
+                $"{statement.GetProperty("Effect").GetString()} {string.Join(",", statement.GetProperty("Action").EnumerateArray().Select(action => action.GetString()))} on "
+                + string.Join(", ", statement.GetProperty("Resource").EnumerateArray().Select(resource => resource.GetString()))))
+            : "";
     }
 
     private void Begin(int number, string title)

@@ -72,7 +72,7 @@ public sealed class ConformanceDetectsDriftTests
             "VpcEndpointArgs: default for 'enableDns' is <none>, expected false");
         yield return SdkEdit("endpoint whitelist no longer forces replacement", Endpoint,
             "                    \"whitelist\",\n", "",
-            "Pulumi.Otc.Vpcep.VpcEndpoint: ReplaceOnChanges lists [description, enableDns, enableWhitelist, portIp, routeTables, serviceId, subnetId, vpcId] but the schema says [description, enableDns, enableWhitelist, portIp, routeTables, serviceId, subnetId, vpcId, whitelist]");
+            "Pulumi.Otc.Vpcep.VpcEndpoint: ReplaceOnChanges lists [description, enableDns, enableWhitelist, policyStatements, portIp, routeTables, serviceId, subnetId, vpcId] but the schema says [description, enableDns, enableWhitelist, policyStatements, portIp, routeTables, serviceId, subnetId, vpcId, whitelist]");
         yield return SdkEdit("readme no longer packed", "Pulumi.Otc.csproj",
             "    <PackageReadmeFile>README.md</PackageReadmeFile>\n", "",
             "Pulumi.Otc.csproj must pack README.md at the package root as its PackageReadmeFile");

@@ -108,7 +108,7 @@ public sealed class SdkMatchesSchemaTests
         {
             Assert.That(SyntaxQueries.Inputs(args.Syntax).Select(i => i.WireName), Is.EquivalentTo(resource.Inputs.Select(p => p.Name)));
             Assert.That(SyntaxQueries.Outputs(outputs.Syntax).Select(o => o.WireName), Is.EquivalentTo(resource.Outputs.Select(p => p.Name)));
-            Assert.That(resource.Outputs, Has.Count.EqualTo(resource.Inputs.Count + 5), "every input plus status, fullServiceName, createdAt, updatedAt, projectId");
+            Assert.That(resource.Outputs, Has.Count.EqualTo(resource.Inputs.Count + 7), "every input plus status, fullServiceName, createdAt, updatedAt, projectId, errors, connectionCount");
         });
     }
 

@@ -1,6 +1,7 @@
 // otc:vpcep:VpcEndpoint and otc:vpcep:VpcEndpointApproval over the wire, against a real emulator process: a service
 // with approval on, an endpoint that waits in pendingAcceptance, the approval that accepts it, Diff kinds (tags in
-// place, every other endpoint input replaces), and deletes in dependency order.
+// place, every other endpoint input replaces), a gateway endpoint's policy (the documented body, order-insensitive
+// diff, replace on change), and deletes in dependency order.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,8 @@ import { fromStruct, secret, isUnknown } from './lib/values.mjs';
 
 const ENDPOINT = 'otc:vpcep:VpcEndpoint';
 const APPROVAL = 'otc:vpcep:VpcEndpointApproval';
+// The emulator's public OBS gateway service.
+const OBS_GATEWAY = '3f2c5b0e-1a4d-4c1e-9a51-6d0e3b1f0a01';
 
 for (const mode of MODES) describe(`otc:vpcep:VpcEndpoint and VpcEndpointApproval against the ${mode} emulator`, { timeout: 120_000 }, () => {
   let emulator;
@@ -46,7 +49,7 @@ for (const mode of MODES) describe(`otc:vpcep:VpcEndpoint and VpcEndpointApprova
   });
 
   after(async () => {
-    for (const name of ['approval', 'endpoint', 'svc']) {
+    for (const name of ['approval', 'endpoint', 'gateway', 'svc']) {
       const resource = created[name];
       if (resource) {
         await call(provider.client, 'delete', deleteRequest(name, resource.id, { properties: resource.outputs, oldInputs: resource.inputs, type: resource.type }), 90_000);
@@ -101,5 +104,30 @@ for (const mode of MODES) describe(`otc:vpcep:VpcEndpoint and VpcEndpointApprova
     assert.equal(approval.outputs.connections[0].status, 'accepted');
     const actions = (await emulator.journal()).filter((entry) => entry.path.endsWith('/connections/action'));
     assert.deepEqual(actions.map((entry) => JSON.parse(entry.body)), [{ action: 'receive', endpoints: [created.endpoint.id] }]);
+  });
+
+  it('a gateway endpoint sends policyStatements as the documented policy_statement, and only a changed statement replaces it', async () => {
+    const policyStatements = [
+      { effect: 'Allow', actions: ['obs:object:GetObject', 'obs:object:PutObject'], resources: ['obs:*:*:object:wire-bucket/*'] },
+      { effect: 'Deny', actions: ['obs:bucket:DeleteBucket'], resources: ['obs:*:*:bucket:wire-bucket'] },
+    ];
+    await emulator.clearJournal();
+    const gateway = await up('gateway', ENDPOINT, { serviceId: OBS_GATEWAY, vpcId: 'vpc-wire', policyStatements });
+    const post = (await emulator.journal()).find((entry) => entry.method === 'POST' && entry.path.endsWith('/vpc-endpoints'));
+    assert.deepEqual(JSON.parse(post.body).policy_statement, [
+      { Effect: 'Allow', Action: ['obs:object:GetObject', 'obs:object:PutObject'], Resource: ['obs:*:*:object:wire-bucket/*'] },
+      { Effect: 'Deny', Action: ['obs:bucket:DeleteBucket'], Resource: ['obs:*:*:bucket:wire-bucket'] },
+    ]);
+    assert.deepEqual(gateway.outputs.policyStatements, policyStatements);
+    const reordered = await call(provider.client, 'diff', diffRequest('gateway', gateway.id, {
+      olds: gateway.outputs, oldInputs: gateway.inputs, news: { ...gateway.inputs, policyStatements: [...policyStatements].reverse() }, type: ENDPOINT,
+    }));
+    assert.equal(reordered.getChanges(), DiffChanges.DIFF_NONE);
+    const changed = await call(provider.client, 'diff', diffRequest('gateway', gateway.id, {
+      olds: gateway.outputs, oldInputs: gateway.inputs,
+      news: { ...gateway.inputs, policyStatements: [{ ...policyStatements[0], resources: ['obs:*:*:object:other-bucket/*'] }, policyStatements[1]] }, type: ENDPOINT,
+    }));
+    assert.deepEqual(changed.getReplacesList(), ['policyStatements']);
+    assert.equal(changed.getDetaileddiffMap().get('policyStatements').getKind(), Kind.UPDATE_REPLACE);
   });
 });

@@ -8,6 +8,43 @@ using Pulumi;
 namespace Pulumi.Otc.Vpcep
 {
     /// <summary>
+    /// What a statement of a gateway endpoint's policy does with the requests it matches.
+    /// </summary>
+    [EnumType]
+    public readonly struct PolicyEffect : IEquatable<PolicyEffect>
+    {
+        private readonly string _value;
+
+        private PolicyEffect(string value)
+        {
+            _value = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// The matching requests may pass the endpoint.
+        /// </summary>
+        public static PolicyEffect Allow { get; } = new PolicyEffect("Allow");
+        /// <summary>
+        /// The matching requests are refused, whatever another statement allows.
+        /// </summary>
+        public static PolicyEffect Deny { get; } = new PolicyEffect("Deny");
+
+        public static bool operator ==(PolicyEffect left, PolicyEffect right) => left.Equals(right);
+        public static bool operator !=(PolicyEffect left, PolicyEffect right) => !left.Equals(right);
+
+        public static explicit operator string(PolicyEffect value) => value._value;
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override bool Equals(object? obj) => obj is PolicyEffect other && Equals(other);
+        public bool Equals(PolicyEffect other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override int GetHashCode() => _value?.GetHashCode() ?? 0;
+
+        public override string ToString() => _value;
+    }
+
+    /// <summary>
     /// The protocol of a port mapping.
     /// </summary>
     [EnumType]

@@ -24,6 +24,12 @@ namespace Pulumi.Otc.Vpcep
     public partial class VpcEndpoint : global::Pulumi.CustomResource
     {
         /// <summary>
+        /// The state of the account as the endpoint reports it: `active`, or why it is frozen (`arrear_frozen`, `verify_frozen`, `police_frozen`, `illegal_frozen`, `partner_frozen`).
+        /// </summary>
+        [Output("activeStatus")]
+        public Output<ImmutableArray<string>> ActiveStatus { get; private set; } = null!;
+
+        /// <summary>
         /// When the endpoint was created (UTC, ISO 8601).
         /// </summary>
         [Output("createdAt")]
@@ -48,10 +54,22 @@ namespace Pulumi.Otc.Vpcep
         public Output<bool> EnableDns { get; private set; } = null!;
 
         /// <summary>
+        /// Whether the endpoint is enabled: `enable` or `disable`.
+        /// </summary>
+        [Output("enableStatus")]
+        public Output<string?> EnableStatus { get; private set; } = null!;
+
+        /// <summary>
         /// Whether the endpoint's `whitelist` controls who may use it (interface services). Changing it replaces the endpoint (the API cannot change an endpoint).
         /// </summary>
         [Output("enableWhitelist")]
         public Output<bool> EnableWhitelist { get; private set; } = null!;
+
+        /// <summary>
+        /// Why the endpoint is `failed`: the cloud's error codes and messages (empty otherwise).
+        /// </summary>
+        [Output("errors")]
+        public Output<ImmutableArray<Outputs.CloudError>> Errors { get; private set; } = null!;
 
         /// <summary>
         /// The endpoint's private IP address (interface services; known once the connection is accepted).
@@ -64,6 +82,12 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Output("markerId")]
         public Output<string?> MarkerId { get; private set; } = null!;
+
+        /// <summary>
+        /// The policy of a gateway endpoint (gateway services only; refused for interface services before anything is created): at most 10 statements, each allowing or denying OBS actions on buckets and objects, e.g. to keep the VPC's OBS traffic to your own buckets. When left out, the cloud applies its default (every OBS action on every bucket and object) and leaving it out is never a change. The statements' order, and the order of their actions and resources, do not matter. Documented by the eu-de and eu-nl API reference, not by eu-ch2's (Check warns there). Changing it replaces the endpoint (the API cannot change an endpoint).
+        /// </summary>
+        [Output("policyStatements")]
+        public Output<ImmutableArray<Outputs.VpcEndpointPolicyStatement>> PolicyStatements { get; private set; } = null!;
 
         /// <summary>
         /// The IPv4 address the endpoint takes in its subnet (interface services). When left out, the cloud picks one (the `ip` output) and leaving it out is never a change. Changing it replaces the endpoint (the API cannot change an endpoint).
@@ -100,6 +124,12 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Output("serviceType")]
         public Output<string> ServiceType { get; private set; } = null!;
+
+        /// <summary>
+        /// The name of the endpoint's specification (e.g. `default`).
+        /// </summary>
+        [Output("specificationName")]
+        public Output<string?> SpecificationName { get; private set; } = null!;
 
         /// <summary>
         /// The state of the endpoint: `creating`, `pendingAcceptance` (waiting for the service owner's approval), `accepted` (connected), `rejected`, `failed` or `deleting`.
@@ -165,6 +195,7 @@ namespace Pulumi.Otc.Vpcep
                     "description",
                     "enableDns",
                     "enableWhitelist",
+                    "policyStatements",
                     "portIp",
                     "routeTables",
                     "serviceId",
@@ -212,6 +243,18 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Input("enableWhitelist")]
         public Input<bool>? EnableWhitelist { get; set; }
+
+        [Input("policyStatements")]
+        private InputList<Inputs.VpcEndpointPolicyStatementArgs>? _policyStatements;
+
+        /// <summary>
+        /// The policy of a gateway endpoint (gateway services only; refused for interface services before anything is created): at most 10 statements, each allowing or denying OBS actions on buckets and objects, e.g. to keep the VPC's OBS traffic to your own buckets. When left out, the cloud applies its default (every OBS action on every bucket and object) and leaving it out is never a change. The statements' order, and the order of their actions and resources, do not matter. Documented by the eu-de and eu-nl API reference, not by eu-ch2's (Check warns there). Changing it replaces the endpoint (the API cannot change an endpoint).
+        /// </summary>
+        public InputList<Inputs.VpcEndpointPolicyStatementArgs> PolicyStatements
+        {
+            get => _policyStatements ?? (_policyStatements = new InputList<Inputs.VpcEndpointPolicyStatementArgs>());
+            set => _policyStatements = value;
+        }
 
         /// <summary>
         /// The IPv4 address the endpoint takes in its subnet (interface services). When left out, the cloud picks one (the `ip` output) and leaving it out is never a change. Changing it replaces the endpoint (the API cannot change an endpoint).
@@ -283,6 +326,18 @@ namespace Pulumi.Otc.Vpcep
 
     public sealed class VpcEndpointState : global::Pulumi.ResourceArgs
     {
+        [Input("activeStatus")]
+        private InputList<string>? _activeStatus;
+
+        /// <summary>
+        /// The state of the account as the endpoint reports it: `active`, or why it is frozen (`arrear_frozen`, `verify_frozen`, `police_frozen`, `illegal_frozen`, `partner_frozen`).
+        /// </summary>
+        public InputList<string> ActiveStatus
+        {
+            get => _activeStatus ?? (_activeStatus = new InputList<string>());
+            set => _activeStatus = value;
+        }
+
         /// <summary>
         /// When the endpoint was created (UTC, ISO 8601).
         /// </summary>
@@ -314,10 +369,28 @@ namespace Pulumi.Otc.Vpcep
         public Input<bool>? EnableDns { get; set; }
 
         /// <summary>
+        /// Whether the endpoint is enabled: `enable` or `disable`.
+        /// </summary>
+        [Input("enableStatus")]
+        public Input<string>? EnableStatus { get; set; }
+
+        /// <summary>
         /// Whether the endpoint's `whitelist` controls who may use it (interface services). Changing it replaces the endpoint (the API cannot change an endpoint).
         /// </summary>
         [Input("enableWhitelist")]
         public Input<bool>? EnableWhitelist { get; set; }
+
+        [Input("errors")]
+        private InputList<Inputs.CloudErrorGetArgs>? _errors;
+
+        /// <summary>
+        /// Why the endpoint is `failed`: the cloud's error codes and messages (empty otherwise).
+        /// </summary>
+        public InputList<Inputs.CloudErrorGetArgs> Errors
+        {
+            get => _errors ?? (_errors = new InputList<Inputs.CloudErrorGetArgs>());
+            set => _errors = value;
+        }
 
         /// <summary>
         /// The endpoint's private IP address (interface services; known once the connection is accepted).
@@ -330,6 +403,18 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Input("markerId")]
         public Input<string>? MarkerId { get; set; }
+
+        [Input("policyStatements")]
+        private InputList<Inputs.VpcEndpointPolicyStatementGetArgs>? _policyStatements;
+
+        /// <summary>
+        /// The policy of a gateway endpoint (gateway services only; refused for interface services before anything is created): at most 10 statements, each allowing or denying OBS actions on buckets and objects, e.g. to keep the VPC's OBS traffic to your own buckets. When left out, the cloud applies its default (every OBS action on every bucket and object) and leaving it out is never a change. The statements' order, and the order of their actions and resources, do not matter. Documented by the eu-de and eu-nl API reference, not by eu-ch2's (Check warns there). Changing it replaces the endpoint (the API cannot change an endpoint).
+        /// </summary>
+        public InputList<Inputs.VpcEndpointPolicyStatementGetArgs> PolicyStatements
+        {
+            get => _policyStatements ?? (_policyStatements = new InputList<Inputs.VpcEndpointPolicyStatementGetArgs>());
+            set => _policyStatements = value;
+        }
 
         /// <summary>
         /// The IPv4 address the endpoint takes in its subnet (interface services). When left out, the cloud picks one (the `ip` output) and leaving it out is never a change. Changing it replaces the endpoint (the API cannot change an endpoint).
@@ -372,6 +457,12 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Input("serviceType")]
         public Input<string>? ServiceType { get; set; }
+
+        /// <summary>
+        /// The name of the endpoint's specification (e.g. `default`).
+        /// </summary>
+        [Input("specificationName")]
+        public Input<string>? SpecificationName { get; set; }
 
         /// <summary>
         /// The state of the endpoint: `creating`, `pendingAcceptance` (waiting for the service owner's approval), `accepted` (connected), `rejected`, `failed` or `deleting`.

@@ -30,6 +30,12 @@ namespace Pulumi.Otc.Vpcep
         public Output<bool> ApprovalEnabled { get; private set; } = null!;
 
         /// <summary>
+        /// How many endpoints are connected to the service (the list API's `connection_count`): 0 when created, read again by every refresh.
+        /// </summary>
+        [Output("connectionCount")]
+        public Output<int?> ConnectionCount { get; private set; } = null!;
+
+        /// <summary>
         /// When the service was created (UTC, ISO 8601).
         /// </summary>
         [Output("createdAt")]
@@ -40,6 +46,12 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Output("description")]
         public Output<string?> Description { get; private set; } = null!;
+
+        /// <summary>
+        /// Why the service is `failed`: the cloud's error codes and messages (empty otherwise).
+        /// </summary>
+        [Output("errors")]
+        public Output<ImmutableArray<Outputs.CloudError>> Errors { get; private set; } = null!;
 
         /// <summary>
         /// The name endpoints use to connect: `{region}.{serviceName}.{id}`, or `{region}.{id}` when no `serviceName` is set.
@@ -286,6 +298,12 @@ namespace Pulumi.Otc.Vpcep
         public Input<bool>? ApprovalEnabled { get; set; }
 
         /// <summary>
+        /// How many endpoints are connected to the service (the list API's `connection_count`): 0 when created, read again by every refresh.
+        /// </summary>
+        [Input("connectionCount")]
+        public Input<int>? ConnectionCount { get; set; }
+
+        /// <summary>
         /// When the service was created (UTC, ISO 8601).
         /// </summary>
         [Input("createdAt")]
@@ -296,6 +314,18 @@ namespace Pulumi.Otc.Vpcep
         /// </summary>
         [Input("description")]
         public Input<string>? Description { get; set; }
+
+        [Input("errors")]
+        private InputList<Inputs.CloudErrorGetArgs>? _errors;
+
+        /// <summary>
+        /// Why the service is `failed`: the cloud's error codes and messages (empty otherwise).
+        /// </summary>
+        public InputList<Inputs.CloudErrorGetArgs> Errors
+        {
+            get => _errors ?? (_errors = new InputList<Inputs.CloudErrorGetArgs>());
+            set => _errors = value;
+        }
 
         /// <summary>
         /// The name endpoints use to connect: `{region}.{serviceName}.{id}`, or `{region}.{id}` when no `serviceName` is set.

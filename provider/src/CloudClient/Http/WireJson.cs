@@ -46,6 +46,7 @@ public static class WireJson
     [DynamicDependency(BoundMembers, typeof(QuotaEntry))]
     [DynamicDependency(BoundMembers, typeof(QuotaResources))]
     [DynamicDependency(BoundMembers, typeof(VpcEndpoint))]
+    [DynamicDependency(BoundMembers, typeof(PolicyStatement))]
     [DynamicDependency(BoundMembers, typeof(ExactIntegerConverter))]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = AotJustification)]
@@ -66,6 +67,7 @@ public static class WireJson
 
     [DynamicDependency(BoundMembers, typeof(PortMapping))]
     [DynamicDependency(BoundMembers, typeof(ResourceTag))]
+    [DynamicDependency(BoundMembers, typeof(PolicyStatement))]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TrimJustification)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = AotJustification)]
     public static byte[] SerializeToUtf8<[DynamicallyAccessedMembers(BoundMembers)] T>(T value)

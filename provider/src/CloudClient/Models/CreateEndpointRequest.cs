@@ -38,4 +38,8 @@ public sealed class CreateEndpointRequest
 
     [JsonProperty("description")]
     public string? Description { get; init; }
+
+    /// <summary>Gateway endpoints only: 0-10 statements; the cloud's default allows every OBS action.</summary>
+    [JsonProperty("policy_statement")]
+    public List<PolicyStatement>? PolicyStatement { get; init; }
 }

@@ -75,6 +75,10 @@ public sealed class VpcEndpoint
     [JsonProperty("description")]
     public string? Description { get; set; }
 
+    /// <summary>Gateway endpoints: the policy (the cloud's default when none was given); absent for interface endpoints.</summary>
+    [JsonProperty("policy_statement")]
+    public List<PolicyStatement>? PolicyStatement { get; set; }
+
     [JsonProperty("error")]
     public List<ServiceError> Errors { get; set; } = [];
 }

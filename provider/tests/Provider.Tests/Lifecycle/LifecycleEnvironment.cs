@@ -39,11 +39,13 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
 
     /// <param name="strict">Starts the emulator in strict mode: the harsh reading of every ambiguous rule of the API reference.</param>
     /// <param name="serviceQuota">Endpoint services the emulator allows (per project, or per account when strict).</param>
-    public static async Task<LifecycleEnvironment> StartAsync(int maxRetries = 2, bool strict = false, int serviceQuota = 200)
+    /// <param name="region">The emulator's region (eu-ch2 plays the Swiss API reference's surface) and the provider's configured one.</param>
+    public static async Task<LifecycleEnvironment> StartAsync(int maxRetries = 2, bool strict = false, int serviceQuota = 200, string region = "eu-de")
     {
         var clock = new OffsetClock();
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions
         {
+            Region = region,
             Clock = clock,
             CreateDelay = TimeSpan.FromMilliseconds(150),
             DeleteDelay = TimeSpan.FromMilliseconds(100),
@@ -56,7 +58,7 @@ internal sealed class LifecycleEnvironment : IAsyncDisposable
         {
             provider = await StartProviderAsync();
             var environment = new LifecycleEnvironment(emulator, clock, provider);
-            await environment.NewStack().ConfigureAsync(ProviderConfig(emulator.BaseUrl, maxRetries));
+            await environment.NewStack().ConfigureAsync((EmulatorAccount.Owner with { Region = region }).ProviderConfig(emulator.BaseUrl, maxRetries));
             emulator.Journal.Clear();
             return environment;
         }

@@ -14,7 +14,7 @@ namespace Otc.Provider.Resources.Common;
 /// </summary>
 /// <param name="noun">How messages name one resource, e.g. <c>VPC endpoint</c>; "{noun} {id}" names it in reasons.</param>
 public abstract class CloudResourceHandler<TInputs, TState>(OtcClientProvider clients, WaitPolicy? waitPolicy, string token, string noun)
-    : IResourceHandler<TInputs, TState>, IReadable<TInputs, TState>, IUpdatable<TInputs, TState>, IDeletable<TState>
+    : IResourceHandler<TInputs, TState>, ICustomCheck<TInputs>, IReadable<TInputs, TState>, IUpdatable<TInputs, TState>, IDeletable<TState>
     where TInputs : class, IPropertyModel<TInputs>, new()
     where TState : class, IPropertyModel<TState>, new()
 {
@@ -25,6 +25,22 @@ public abstract class CloudResourceHandler<TInputs, TState>(OtcClientProvider cl
 
     /// <summary>The cadence of this handler's waits; null for the default.</summary>
     private protected WaitPolicy? Waits => waitPolicy;
+
+    /// <summary>
+    /// The model's own rules, then a warning (never a failure) for each input the configured region's API reference does
+    /// not document (<see cref="RegionReferences"/>); before Configure the region is not known and nothing is said.
+    /// </summary>
+    public async Task<CheckResult<TInputs>> CheckAsync(CheckRequest<TInputs> request, CancellationToken cancellationToken)
+    {
+        var result = request.NewInputs is ISelfChecking<TInputs> model ? model.Check() : new CheckResult<TInputs>(request.NewInputs, []);
+        var region = clients.IsConfigured ? clients.Client.Region : null;
+        foreach (var warning in RegionReferences.Warnings(token, region, TInputs.Properties.Encode(result.Inputs).Keys))
+        {
+            await UserMessages.SendAsync(request.Log.WarningAsync(warning)).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     public abstract Task<CreateResult<TState>> CreateAsync(CreateRequest<TInputs> request, CancellationToken cancellationToken);
 

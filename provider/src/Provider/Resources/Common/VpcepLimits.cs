@@ -7,4 +7,7 @@ internal static class VpcepLimits
     public const int MaxTags = 20;
     public const int MaxTagKeyLength = 36;
     public const int MaxTagValueLength = 43;
+
+    /// <summary>A gateway endpoint's policy: "Array length: 0-10" (eu-de, creating a VPC endpoint).</summary>
+    public const int MaxPolicyStatements = 10;
 }

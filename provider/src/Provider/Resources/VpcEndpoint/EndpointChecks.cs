@@ -21,6 +21,7 @@ internal static class EndpointChecks
         CheckPortIp(inputs.PortIp, failures);
         InputRules.EachEntry(inputs.Whitelist, Names.Whitelist, Vocabulary.IsIpv4OrCidr, "an IPv4 address or CIDR block (e.g. 10.0.0.8 or 10.0.0.0/24)", failures);
         InputRules.EachEntry(inputs.RouteTables, Names.RouteTables, id => !string.IsNullOrWhiteSpace(id), "a route table id", failures);
+        CheckPolicy(inputs.PolicyStatements, failures);
         CheckOneKindOfService(inputs, failures);
         InputRules.Description(inputs.Description, Names.Description, failures);
         InputRules.Tags(inputs.Tags, Names.Tags, failures);
@@ -47,12 +48,63 @@ internal static class EndpointChecks
     }
 
     /// <summary>
-    /// routeTables are for gateway services; subnetId, portIp and the whitelist for interface services. An endpoint
-    /// connects to one service, so it cannot have both kinds of settings.
+    /// The documented policy: 0-10 statements (eu-de API reference, <c>creating_a_vpc_endpoint.rst</c>, Table 4), each
+    /// with an effect of Allow or Deny and at least one action and one resource (all three are mandatory).
+    /// </summary>
+    private static void CheckPolicy(Input<InputList<PolicyStatement>> policy, List<CheckFailure> failures)
+    {
+        if (!policy.TryGetValue(out var statements))
+        {
+            return;
+        }
+
+        if (statements.Count > VpcepLimits.MaxPolicyStatements)
+        {
+            failures.Add(new CheckFailure(Names.PolicyStatements,
+                $"'{Names.PolicyStatements}' takes at most {VpcepLimits.MaxPolicyStatements} statements (the API's limit), got {statements.Count}"));
+        }
+
+        for (var index = 0; index < statements.Count; index++)
+        {
+            if (!statements[index].TryGetValue(out var statement))
+            {
+                continue;
+            }
+
+            var path = $"{Names.PolicyStatements}[{index}]";
+            InputRules.OneOf(statement.Effect, $"{path}.{PolicyStatement.EffectName}", PolicyStatement.Effects, failures);
+            NotEmpty(statement.Actions, $"{path}.{PolicyStatement.ActionsName}", "an OBS action (e.g. obs:object:GetObject)", failures);
+            NotEmpty(statement.Resources, $"{path}.{PolicyStatement.ResourcesName}", "an OBS bucket or object (e.g. obs:*:*:bucket:my-bucket)", failures);
+        }
+    }
+
+    /// <summary>At least one entry, none of them blank.</summary>
+    private static void NotEmpty(Input<InputList<string>> list, string key, string what, List<CheckFailure> failures)
+    {
+        if (list.TryGetValue(out var items) && items.Count == 0)
+        {
+            failures.Add(new CheckFailure(key, $"'{key}' must name at least one {what}"));
+            return;
+        }
+
+        InputRules.EachEntry(list, key, entry => !string.IsNullOrWhiteSpace(entry), what, failures);
+    }
+
+    /// <summary>
+    /// routeTables and policyStatements are for gateway services; subnetId, portIp and the whitelist for interface
+    /// services. An endpoint connects to one service, so it cannot have both kinds of settings.
     /// </summary>
     private static void CheckOneKindOfService(VpcEndpointInputs inputs, List<CheckFailure> failures)
     {
-        if (!IsSet(inputs.RouteTables))
+        var gatewayOnly = new (string Key, bool IsSet)[]
+            {
+                (Names.RouteTables, IsSet(inputs.RouteTables)),
+                (Names.PolicyStatements, !inputs.PolicyStatements.IsAbsent),
+            }
+            .Where(setting => setting.IsSet)
+            .Select(setting => setting.Key)
+            .ToList();
+        if (gatewayOnly.Count == 0)
         {
             return;
         }
@@ -69,8 +121,9 @@ internal static class EndpointChecks
             .ToList();
         if (interfaceOnly.Count > 0)
         {
-            failures.Add(new CheckFailure(Names.RouteTables,
-                $"'{Names.RouteTables}' is only for gateway services, and {string.Join(", ", interfaceOnly.Select(key => $"'{key}'"))} only for interface services; "
+            var gateway = string.Join(" and ", gatewayOnly.Select(key => $"'{key}'"));
+            failures.Add(new CheckFailure(gatewayOnly[0],
+                $"{gateway} {(gatewayOnly.Count == 1 ? "is" : "are")} only for gateway services, and {string.Join(", ", interfaceOnly.Select(key => $"'{key}'"))} only for interface services; "
                 + "an endpoint connects to one service, so set one kind"));
         }
     }

@@ -21,6 +21,22 @@ internal static class EndpointMapper
         RouteTables = inputs.RouteTables.ValueOrDefault is { Count: > 0 } tables ? [.. tables.Values.Distinct(StringComparer.Ordinal)] : null,
         Description = NullIfEmpty(inputs.Description.ValueOrDefault),
         Tags = inputs.TagMap.Count == 0 ? null : [.. inputs.TagMap.Select(tag => new ResourceTag { Key = tag.Key, Value = tag.Value })],
+        PolicyStatement = inputs.PolicyStatements.TryGetValue(out var statements) ? [.. statements.Values.Select(ToWire)] : null,
+    };
+
+    /// <summary>A statement as the API spells it: the effect's documented spelling, each action and resource once.</summary>
+    private static CloudClient.PolicyStatement ToWire(PolicyStatement statement) => new()
+    {
+        Effect = PolicyStatement.Effects.CanonicalOrSelf(statement.Effect.Value),
+        Action = [.. statement.Actions.Value.Values.Distinct(StringComparer.Ordinal)],
+        Resource = [.. statement.Resources.Value.Values.Distinct(StringComparer.Ordinal)],
+    };
+
+    private static PolicyStatement FromWire(CloudClient.PolicyStatement statement) => new()
+    {
+        Effect = statement.Effect,
+        Actions = InputList<string>.Of(statement.Action),
+        Resources = InputList<string>.Of(statement.Resource),
     };
 
     /// <summary>
@@ -43,6 +59,7 @@ internal static class EndpointMapper
             RouteTables = InPreferredOrder(endpoint.RouteTables, preferred?.RouteTables),
             Description = endpoint.Description ?? "",
             Tags = InputMap<string>.Of(TagChanges.MapOf(endpoint.Tags)),
+            PolicyStatements = PolicyInPreferredOrder(endpoint.PolicyStatement, preferred?.PolicyStatements),
         };
         return new VpcEndpointState
         {
@@ -56,6 +73,10 @@ internal static class EndpointMapper
             ProjectId = endpoint.ProjectId,
             CreatedAt = endpoint.CreatedAt,
             UpdatedAt = endpoint.UpdatedAt,
+            Errors = CloudError.ListOf(endpoint.Errors),
+            EnableStatus = NullIfEmpty(endpoint.EnableStatus),
+            ActiveStatus = InputList<string>.Of(endpoint.ActiveStatus),
+            SpecificationName = NullIfEmpty(endpoint.SpecificationName),
         };
     }
 
@@ -82,7 +103,26 @@ internal static class EndpointMapper
                 : Written(oldInputs?.RouteTables, InputList<string>.Empty),
             Description = !string.IsNullOrEmpty(live.Description.ValueOrDefault) ? live.Description : Written(oldInputs?.Description, ""),
             Tags = live.TagMap.Count > 0 ? live.Tags : Written(oldInputs?.Tags, InputMap<string>.Empty),
+            PolicyStatements = importing || !oldInputs!.PolicyStatements.IsAbsent ? live.PolicyStatements : Input<InputList<PolicyStatement>>.Absent,
         };
+    }
+
+    /// <summary>
+    /// The policy as the cloud holds it (absent for an interface endpoint, or a cloud that answers none), in the user's
+    /// order and spelling when it is the same set of statements.
+    /// </summary>
+    private static Input<InputList<PolicyStatement>> PolicyInPreferredOrder(
+        IReadOnlyList<CloudClient.PolicyStatement>? live, Input<InputList<PolicyStatement>>? preferred)
+    {
+        if (live is null)
+        {
+            return Input<InputList<PolicyStatement>>.Absent;
+        }
+
+        var reported = InputList<PolicyStatement>.Of(live.Select(FromWire));
+        return preferred?.ValueOrDefault is { IsFullyKnown: true } wanted && PolicyStatement.AsSet(wanted).Equals(PolicyStatement.AsSet(reported))
+            ? wanted
+            : reported;
     }
 
     /// <summary>The user's order when the cloud holds the same set, else the cloud's.</summary>

@@ -97,7 +97,7 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
 
     /// <summary>
     /// The rules that depend on the kind of service, checked before anything is created: an interface endpoint needs a
-    /// subnet and takes no route tables; the IP, the whitelist and access control are for interface endpoints only. The
+    /// subnet and takes no route tables and no policy; the IP, the whitelist and access control are for interface endpoints only. The
     /// kind comes from the describe API, which works across accounts; if it cannot be read, the create call decides.
     /// </summary>
     private static async Task CheckAgainstTheServiceAsync(IVpcepClient client, VpcEndpointInputs inputs, IResourceLog log, CancellationToken cancellationToken)
@@ -141,6 +141,11 @@ public sealed class VpcEndpointHandler(OtcClientProvider clients, WaitPolicy? wa
             if (inputs.RouteTables.ValueOrDefault is { Count: > 0 })
             {
                 problems.Add($"{Names.RouteTables}: only gateway endpoints take route tables, and {serviceId} is an interface service");
+            }
+
+            if (!inputs.PolicyStatements.IsAbsent)
+            {
+                problems.Add($"{Names.PolicyStatements}: only gateway endpoints take a policy (the API's policy_statement), and {serviceId} is an interface service");
             }
         }
 

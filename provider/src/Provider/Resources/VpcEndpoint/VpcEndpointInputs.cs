@@ -33,6 +33,9 @@ public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, ISel
 
     public Input<InputMap<string>> Tags { get; init; }
 
+    /// <summary>Gateway endpoints only: who may reach which OBS buckets through the endpoint (the cloud's default allows all).</summary>
+    public Input<InputList<PolicyStatement>> PolicyStatements { get; init; }
+
     public static PropertyTable<VpcEndpointInputs> Properties { get; } = new PropertyTable<VpcEndpointInputs>()
         .Add(Names.ServiceId, Codec.String, m => m.ServiceId, (m, v) => m with { ServiceId = v }, PropertyFlags.Required)
         .Add(Names.VpcId, Codec.String, m => m.VpcId, (m, v) => m with { VpcId = v }, PropertyFlags.Required)
@@ -45,7 +48,14 @@ public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, ISel
         // For gateway endpoints: "if you do not specify this parameter, the route table ID of the VPC is returned".
         .Add(Names.RouteTables, Codec.ListOf(Codec.String), m => m.RouteTables, (m, v) => m with { RouteTables = v }, PropertyFlags.OptionalComputed)
         .Add(Names.Description, Codec.String, m => m.Description, (m, v) => m with { Description = v })
-        .Add(Names.Tags, Codec.MapOf(Codec.String), m => m.Tags, (m, v) => m with { Tags = v });
+        .Add(Names.Tags, Codec.MapOf(Codec.String), m => m.Tags, (m, v) => m with { Tags = v })
+        // Gateway endpoints get a default policy (every OBS action on every bucket) when the request names none.
+        .Add(
+            Names.PolicyStatements,
+            Codec.ListOf(Codec.Object<PolicyStatement>(PolicyStatement.TypeName)),
+            m => m.PolicyStatements,
+            (m, v) => m with { PolicyStatements = v },
+            PropertyFlags.OptionalComputed);
 
     /// <summary>The tags (empty when left out).</summary>
     public IReadOnlyDictionary<string, string> TagMap => Tags.ValueOrDefault?.Values ?? new Dictionary<string, string>();
@@ -55,12 +65,15 @@ public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, ISel
 
     /// <summary>
     /// One canonical form for comparison (never stored): the whitelist and the route tables are sets (order and repeats
-    /// mean nothing), and an absent description, tag map or whitelist is an empty one. Unknown values stay as they are.
+    /// mean nothing), and so are the policy's statements and each statement's actions and resources (an OBS policy's
+    /// order decides nothing: a Deny wins wherever it stands); an absent description, tag map or whitelist is an empty
+    /// one. Unknown values stay as they are.
     /// </summary>
     public VpcEndpointInputs NormalisedForDiff() => this with
     {
         Whitelist = Whitelist.IsAbsent ? InputList<string>.Empty : Whitelist.Select(AsSet),
         RouteTables = RouteTables.Select(AsSet),
+        PolicyStatements = PolicyStatements.Select(PolicyStatement.AsSet),
         Description = Description.OrWhenAbsent(""),
         Tags = Tags.OrWhenAbsent(InputMap<string>.Empty),
     };
@@ -81,5 +94,6 @@ public sealed record VpcEndpointInputs : IPropertyModel<VpcEndpointInputs>, ISel
         public const string RouteTables = "routeTables";
         public const string Description = "description";
         public const string Tags = "tags";
+        public const string PolicyStatements = "policyStatements";
     }
 }

@@ -35,6 +35,17 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>, IDiffN
 
     public Input<string> UpdatedAt { get; init; }
 
+    /// <summary>Why the endpoint is <c>failed</c>: the cloud's <c>error</c> entries (empty otherwise).</summary>
+    public Input<InputList<CloudError>> Errors { get; init; }
+
+    /// <summary><c>enable</c> or <c>disable</c>.</summary>
+    public Input<string> EnableStatus { get; init; }
+
+    /// <summary>The account's state as the endpoint sees it: <c>active</c>, or one of the <c>*_frozen</c> values.</summary>
+    public Input<InputList<string>> ActiveStatus { get; init; }
+
+    public Input<string> SpecificationName { get; init; }
+
     public static PropertyTable<VpcEndpointState> Properties { get; } = new PropertyTable<VpcEndpointState>()
         .Include(VpcEndpointInputs.Properties, s => s.Settings, (s, v) => s with { Settings = v })
         .Require(Names.EnableDns, Names.EnableWhitelist)
@@ -46,7 +57,11 @@ public sealed record VpcEndpointState : IPropertyModel<VpcEndpointState>, IDiffN
         .Add("serviceType", Codec.String, s => s.ServiceType, (s, v) => s with { ServiceType = v }, PropertyFlags.Required)
         .Add("projectId", Codec.String, s => s.ProjectId, (s, v) => s with { ProjectId = v }, PropertyFlags.Required)
         .Add("createdAt", Codec.String, s => s.CreatedAt, (s, v) => s with { CreatedAt = v }, PropertyFlags.Required)
-        .Add("updatedAt", Codec.String, s => s.UpdatedAt, (s, v) => s with { UpdatedAt = v }, PropertyFlags.Required);
+        .Add("updatedAt", Codec.String, s => s.UpdatedAt, (s, v) => s with { UpdatedAt = v }, PropertyFlags.Required)
+        .Add("errors", CloudError.ListCodec, s => s.Errors, (s, v) => s with { Errors = v })
+        .Add("enableStatus", Codec.String, s => s.EnableStatus, (s, v) => s with { EnableStatus = v })
+        .Add("activeStatus", Codec.ListOf(Codec.String), s => s.ActiveStatus, (s, v) => s with { ActiveStatus = v })
+        .Add("specificationName", Codec.String, s => s.SpecificationName, (s, v) => s with { SpecificationName = v });
 
     public VpcEndpointState NormalisedForDiff() => this with { Settings = Settings.NormalisedForDiff() };
 }

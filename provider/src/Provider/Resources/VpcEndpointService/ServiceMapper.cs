@@ -114,6 +114,7 @@ internal static class ServiceMapper
             CreatedAt = service.CreatedAt,
             UpdatedAt = service.UpdatedAt,
             ProjectId = service.ProjectId,
+            Errors = CloudError.ListOf(service.Errors),
         };
     }
 

@@ -2,6 +2,7 @@ using Otc.CloudClient;
 using Otc.Provider.Cloud;
 using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Engine;
+using Otc.ProviderHost.Models;
 using Otc.ProviderHost.Resources;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
@@ -52,7 +53,8 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                     await client.UpdatePermissionsAsync(created.Id, PermissionAction.Add, [.. wanted.Select(Permissions.ToWire)], cancellationToken).ConfigureAwait(false);
                 }
 
-                return ServiceMapper.ToState(available, wanted, request.Inputs, client.Region);
+                // A service just created has no connections yet; refresh reads the count.
+                return WithConnectionCount(ServiceMapper.ToState(available, wanted, request.Inputs, client.Region), 0);
             },
             // A cut-off permissions call may still have been applied, so the whitelist is re-read then; before it, it is empty.
             (created, failure) => HandBackAsync(
@@ -69,10 +71,13 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
             request.Id,
             async token => new LiveService(
                 await client.GetServiceAsync(request.Id, token).ConfigureAwait(false),
-                await client.ListPermissionsAsync(request.Id, token).ConfigureAwait(false)),
+                await client.ListPermissionsAsync(request.Id, token).ConfigureAwait(false),
+                await ConnectionCountAsync(client, request.Id, token).ConfigureAwait(false)),
             live =>
             {
-                var state = ServiceMapper.ToState(live.Service, [.. live.Permissions.Select(p => p.Permission)], preferred, client.Region);
+                var state = WithConnectionCount(
+                    ServiceMapper.ToState(live.Service, [.. live.Permissions.Select(p => p.Permission)], preferred, client.Region),
+                    live.ConnectionCount is { } count ? count : Input<long>.Absent);
                 return (state, ServiceMapper.ToInputs(state, request.OldInputs));
             },
             live => StatusVocabulary.Is(live.Service.Status, ServiceStatus.Failed) ? new ServiceFailedException(live.Service).Message : null,
@@ -118,7 +123,7 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
                 }
 
                 var permissions = current.PermissionSet.Except(plan.PermissionsToRemove, StringComparer.Ordinal).Union(plan.PermissionsToAdd, StringComparer.Ordinal);
-                return ServiceMapper.ToState(service, [.. permissions], desired, client.Region);
+                return WithConnectionCount(ServiceMapper.ToState(service, [.. permissions], desired, client.Region), request.OldState.ConnectionCount);
             },
             failure => HandBackAsync(client, id, null, null, request.OldState, desired, failure)).ConfigureAwait(false);
         return new UpdateResult<VpcEndpointServiceState>(state);
@@ -222,5 +227,24 @@ public sealed class VpcEndpointServiceHandler(OtcClientProvider clients, WaitPol
     }
 
     /// <summary>What Read fetches: the service and its whole whitelist.</summary>
-    private sealed record LiveService(EndpointService Service, IReadOnlyList<ServicePermission> Permissions);
+    private static VpcEndpointServiceState WithConnectionCount(VpcEndpointServiceState state, Input<long> count) => state with { ConnectionCount = count };
+
+    private sealed record LiveService(EndpointService Service, IReadOnlyList<ServicePermission> Permissions, long? ConnectionCount);
+
+    /// <summary>
+    /// The service's <c>connection_count</c>, which the API reports on list items only (one list call filtered by id);
+    /// null when the list is refused or does not show the service, so a refresh never fails for a count.
+    /// </summary>
+    private static async Task<long?> ConnectionCountAsync(IVpcepClient client, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var listed = await client.ListServicesAsync(new ServiceListQuery { Id = id }, cancellationToken).ConfigureAwait(false);
+            return listed.FirstOrDefault(service => service.Id == id)?.ConnectionCount;
+        }
+        catch (OtcApiException)
+        {
+            return null;
+        }
+    }
 }

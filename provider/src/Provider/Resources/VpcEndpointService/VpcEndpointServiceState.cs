@@ -1,3 +1,4 @@
+using Otc.Provider.Resources.Common;
 using Otc.ProviderHost.Models;
 
 namespace Otc.Provider.Resources.VpcEndpointService;
@@ -23,6 +24,15 @@ public sealed record VpcEndpointServiceState : IPropertyModel<VpcEndpointService
 
     public Input<string> ProjectId { get; init; }
 
+    /// <summary>Why the service is <c>failed</c>: the cloud's <c>error</c> entries (empty otherwise).</summary>
+    public Input<InputList<CloudError>> Errors { get; init; }
+
+    /// <summary>
+    /// How many endpoints are connected, as the list API counts them (<c>connection_count</c>, documented on list items
+    /// only): 0 at creation, read again by every refresh, kept by updates (which do not change connections).
+    /// </summary>
+    public Input<long> ConnectionCount { get; init; }
+
     public static PropertyTable<VpcEndpointServiceState> Properties { get; } = new PropertyTable<VpcEndpointServiceState>()
         .Include(VpcEndpointServiceInputs.Properties, s => s.Settings, (s, v) => s with { Settings = v })
         .Require(VpcEndpointServiceInputs.AlwaysReported)
@@ -30,7 +40,9 @@ public sealed record VpcEndpointServiceState : IPropertyModel<VpcEndpointService
         .Add("fullServiceName", Codec.String, s => s.FullServiceName, (s, v) => s with { FullServiceName = v }, PropertyFlags.Required)
         .Add("createdAt", Codec.String, s => s.CreatedAt, (s, v) => s with { CreatedAt = v }, PropertyFlags.Required)
         .Add("updatedAt", Codec.String, s => s.UpdatedAt, (s, v) => s with { UpdatedAt = v }, PropertyFlags.Required)
-        .Add("projectId", Codec.String, s => s.ProjectId, (s, v) => s with { ProjectId = v }, PropertyFlags.Required);
+        .Add("projectId", Codec.String, s => s.ProjectId, (s, v) => s with { ProjectId = v }, PropertyFlags.Required)
+        .Add("errors", CloudError.ListCodec, s => s.Errors, (s, v) => s with { Errors = v })
+        .Add("connectionCount", Codec.Integer, s => s.ConnectionCount, (s, v) => s with { ConnectionCount = v });
 
     public VpcEndpointServiceState NormalisedForDiff() => this with { Settings = Settings.NormalisedForDiff() };
 }
