@@ -31,7 +31,7 @@ public sealed class CloudEntry
 
     public string Name { get; }
 
-    /// <summary>The files the entry was merged from, e.g. <c>/home/u/.config/openstack/clouds.yaml + secure.yaml</c>.</summary>
+    /// <summary>The files the entry was merged from, e.g. <c>~/.config/openstack/clouds.yaml + secure.yaml</c>.</summary>
     public string Origin { get; }
 
     public CloudSetting? AuthUrl => WithRegion(First("auth.auth_url"));
