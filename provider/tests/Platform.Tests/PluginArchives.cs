@@ -43,6 +43,7 @@ internal static class PluginArchives
     /// <summary>Unpacks the archive into <paramref name="directory"/> as <c>pulumi plugin install</c> does; returns the executable's path.</summary>
     public static async Task<string> UnpackAsync(string platform, string directory)
     {
+        Directory.CreateDirectory(directory);
         await using var gzip = new GZipStream(File.OpenRead(PathOf(platform)), CompressionMode.Decompress);
         await TarFile.ExtractToDirectoryAsync(gzip, directory, overwriteFiles: false);
         return Path.Combine(directory, ExecutableName(platform));
